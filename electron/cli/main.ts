@@ -1,0 +1,41 @@
+/**
+ * The `remo` command line. Each subcommand lives in electron/cli/commands/<name>.ts and registers
+ * itself on the program; this file only wires them and maps usage errors to exit code 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index';
+import { UsageError } from './usageError';
+
+export function buildProgram(): Command {
+  const program = new Command('remo')
+    .description('REMO Studio: prompt optimization with memory (REMO and TextGrad), event-sourced on SQLite.')
+    .showHelpAfterError(false)
+    .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
+  for (const register of commands) register(program);
+  // Every subcommand rejects unknown flags with a one-line error and exit 2.
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  program.exitOverride();
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; parse errors were already printed in one line.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`remo: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`remo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main(process.argv);

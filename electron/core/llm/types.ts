@@ -1,0 +1,131 @@
+/**
+ * The gateway contract: the engine, API and CLI talk to models only through `LlmGateway`.
+ * Implementation: electron/core/llm (openai SDK). Roles, endpoints and accounting are defined here.
+ */
+
+export const ROLES = ['solver', 'critic', 'optimizer', 'lessonWriter', 'reflector', 'metaController', 'embedder'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ENDPOINT_KINDS = ['vllm', 'sglang', 'llamacpp', 'ollama', 'lmstudio', 'dashscope', 'custom', 'simulator'] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
+
+export interface EndpointProfile {
+  /** Unique name, referenced by roles. */
+  name: string;
+  kind: EndpointKind;
+  /** OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1 */
+  baseURL: string;
+  model: string;
+  /** Literal key (kept in memory only, never persisted) ... */
+  apiKey?: string;
+  /** ... or the name of an environment variable that holds it. */
+  apiKeyEnv?: string;
+  /** Hard cap on requests in flight to this endpoint. */
+  maxConcurrency: number;
+  /** Per-attempt timeout in ms. */
+  timeoutMs: number;
+  /** Optional group name: endpoints in one group serve the same model and share a role's load. */
+  group?: string;
+}
+
+export interface Sampling {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  seed?: number;
+}
+
+export interface RoleBinding {
+  /** Endpoint name, or group name: calls spread over the group's endpoints (least in flight first). */
+  endpoint: string;
+  sampling: Sampling;
+  /** Ask for Qwen3 "standard mode" (thinking off) in the way the endpoint kind expects. Default true. */
+  disableThinking?: boolean;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  role: Role;
+  messages: ChatMessage[];
+  /** Overrides the role's sampling for this call. */
+  sampling?: Sampling;
+  /** Distinguishes repeated samples of the same request in the cache. Default 0. */
+  sampleIndex?: number;
+  signal?: AbortSignal;
+  /** Bypass the response cache for this call. */
+  noCache?: boolean;
+}
+
+/** Accounting record attached to every call. Part of the event log, so JSON only. */
+export interface CallRecord {
+  role: Role;
+  endpoint: string;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  attempts: number;
+  finishReason: string;
+  cached: boolean;
+}
+
+export interface ChatResult {
+  /** The reply with any <think>…</think> block removed and trimmed. */
+  text: string;
+  /** The removed thinking text, if any. */
+  thinking?: string;
+  record: CallRecord;
+}
+
+export interface EmbedResult {
+  vectors: Float32Array[];
+  /** 'lexical' for the built-in hashed n-gram embedder; otherwise the endpoint's model. */
+  model: string;
+  dimensions: number;
+  record: CallRecord;
+}
+
+export interface ConnectionReport {
+  endpoint: string;
+  reachable: boolean;
+  latencyMs?: number;
+  models: string[];
+  modelAvailable: boolean;
+  thinkingSwitchAccepted?: boolean;
+  error?: string;
+}
+
+export interface LlmGateway {
+  chat(request: ChatRequest): Promise<ChatResult>;
+  embed(texts: string[], options?: { signal?: AbortSignal }): Promise<EmbedResult>;
+  testConnection(endpointName: string): Promise<ConnectionReport>;
+  /** Dimension of the vectors `embed` returns (fixed for a gateway). */
+  readonly embeddingDimensions: number;
+}
+
+/** Typed, user-actionable gateway errors. `code` is stable; `message` is written for the user. */
+export type LlmErrorCode =
+  | 'auth' // the server refused the API key
+  | 'model-not-found' // lists available models in message
+  | 'unreachable' // nothing listening at the URL
+  | 'bad-reply' // not an OpenAI-compatible reply
+  | 'timeout'
+  | 'rate-limited'
+  | 'server-error'
+  | 'aborted'
+  | 'bad-request';
+
+export class LlmError extends Error {
+  constructor(
+    readonly code: LlmErrorCode,
+    message: string,
+    readonly details: { endpoint?: string; status?: number; attempts?: number; models?: string[] } = {},
+  ) {
+    super(message);
+    this.name = 'LlmError';
+  }
+}

@@ -1,0 +1,64 @@
+// Lint config. The layering rules below are the architecture guide's dependency direction,
+// enforced: shared <- electron/core <- electron/{main,preload,host,cli}; shared <- renderer.
+// A wrong import fails `npm run lint`, and so the build.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url',
+  'worker_threads', 'stream', 'events', 'util', 'zlib', 'readline', 'process', 'buffer', 'tty',
+];
+const nativeAndNodePackages = ['better-sqlite3', 'sqlite-vec', 'openai', 'ws', 'commander', 'cli-progress', 'cli-table3'];
+
+/** Builds a no-restricted-imports rule from forbidden glob groups, each with the reason shown. */
+function forbid(...groups) {
+  return ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [['**/electron/**', '**/renderer/**', 'electron', ...nodeBuiltins, ...nativeAndNodePackages],
+          'shared/ is pure TypeScript that runs anywhere: it imports nothing of ours outside shared/ and no Node or Electron module.'],
+      ),
+    },
+  },
+  {
+    files: ['electron/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [['electron', 'electron/*'], 'electron/core is plain Node: it must never import the electron module.'],
+        [['**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '**/electron/cli/**', '**/main/**', '**/preload/**', '**/host/**', '**/cli/**'],
+          'electron/core sits below main, preload, host and cli: it may not import them.'],
+        [['**/renderer/**'], 'electron/core may not import the renderer.'],
+      ),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [['**/electron/**', 'electron', ...nodeBuiltins, ...nativeAndNodePackages],
+          'renderer/ runs in a sandboxed page: it may import shared/ and browser packages only, never Node or core code.'],
+      ),
+    },
+  },
+  {
+    files: ['electron/preload/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [['**/electron/core/**', '**/core/**', '**/renderer/**', ...nativeAndNodePackages],
+          'the preload is a keyhole: it may import electron and shared/ only.'],
+      ),
+    },
+  },
+);

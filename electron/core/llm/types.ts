@@ -58,6 +58,11 @@ export interface ChatRequest {
   signal?: AbortSignal;
   /** Bypass the response cache for this call. */
   noCache?: boolean;
+  /**
+   * When given, the reply is streamed (server-sent events) and each content fragment is passed
+   * here as it arrives; the promise still resolves with the whole result. Cache hits call it once.
+   */
+  onDelta?: (fragment: string) => void;
 }
 
 /** Accounting record attached to every call. Part of the event log, so JSON only. */

@@ -35,6 +35,8 @@ export interface ReadAllOptions {
   after?: number;
   /** Page size. Default 1000. */
   limit?: number;
+  /** Only events of these types (projection replay skips what it does not handle). Default: all. */
+  types?: readonly string[];
 }
 
 /**

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { validateRunConfig } from '../../core/runs/validateRunConfig';
+import { DB_OPTION_HELP, asUsageError, readJsonFile, withCore } from '../output/commandSupport';
+import { RUN_EXIT_HELP, followRunInForeground } from '../output/foregroundRun';
+
+/** `remo run --config FILE`: validate, record and execute one run in this process. */
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('start a run from a JSON config and follow it to the end')
+    .requiredOption('--config <file>', 'run config (JSON); see resources/configs/README.md')
+    .option('--db <path>', DB_OPTION_HELP)
+    .option('--json', 'print the result as one JSON line (the last stdout line)')
+    .addHelpText('after', RUN_EXIT_HELP)
+    .action(async (options: { config: string; db?: string; json?: boolean }) => {
+      const config = readJsonFile(options.config);
+      // Validate before the database is even opened: a bad config must leave no trace.
+      try {
+        validateRunConfig(config);
+      } catch (error) {
+        throw asUsageError(error);
+      }
+      await withCore(options.db, async (core) => {
+        const { runId } = await core.runs.start(config);
+        await followRunInForeground(core.runs, runId, { json: Boolean(options.json) });
+      });
+    });
+}

@@ -1,0 +1,58 @@
+import type { RunStateView, RunSummary } from '../../../shared/api/runViews';
+import { formatCount, formatPercent } from './format';
+import { SIMULATOR_NOTICE } from './summaryTable';
+import { renderKeyValues, renderTable } from './table';
+
+/** JSON of `remo show --json`: the state view plus the run's summary, notebook reduced to its size unless asked. */
+export function stateJson(summary: RunSummary, view: RunStateView, withNotebook: boolean) {
+  return {
+    runId: view.runId,
+    method: summary.method,
+    simulated: summary.simulated,
+    status: view.status,
+    position: view.position,
+    epoch: view.epoch,
+    step: view.step,
+    prompt: view.prompt,
+    optimizerInstructions: view.optimizerInstructions,
+    notebookSize: view.notebook.length,
+    notebookUnresolved: view.notebook.filter((entry) => !entry.resolved).length,
+    metrics: view.metrics,
+    usage: view.usage,
+    ...(withNotebook ? { notebook: view.notebook } : {}),
+  };
+}
+
+/** Human view of one point of a run: where, P, Q, per-epoch metrics, notebook size. */
+export function renderState(summary: RunSummary, view: RunStateView): string {
+  const head = renderKeyValues([
+    ['run', `${view.runId} (${summary.method}${summary.simulated ? ', simulated' : ''})`],
+    ['at', `position ${view.position} · epoch ${view.epoch} · step ${view.step}`],
+    ['status', view.status],
+    ['notebook', `${view.notebook.length} entries (${view.notebook.filter((e) => !e.resolved).length} unresolved)`],
+    ['LLM calls', formatCount(view.usage.calls)],
+    ['tokens', formatCount(view.usage.promptTokens + view.usage.completionTokens)],
+  ]);
+  const metrics =
+    view.metrics.length === 0
+      ? 'no epoch finished yet'
+      : renderTable(
+          ['epoch', 'val %', 'P version', 'Q version', 'notebook', 'position'],
+          view.metrics.map((m) => [m.epoch, formatPercent(m.val), m.promptVersion, m.optimizerVersion, m.notebookSize, m.position]),
+        );
+  const parts = [
+    head,
+    metrics,
+    `P (system prompt, version ${view.prompt.version}):\n${indent(view.prompt.text)}`,
+    `Q (optimizer instructions, version ${view.optimizerInstructions.version}):\n${indent(view.optimizerInstructions.text)}`,
+  ];
+  if (summary.simulated) parts.push(SIMULATOR_NOTICE);
+  return parts.join('\n\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,34 @@
+import type { AppInfo, VerifyReport } from '../../../shared/api/contract';
+import type { Core } from '../composition/createCore';
+import { verifyEventLog } from '../store/verifyEventLog';
+import type { ApiCoreDeps } from './createApiHandlers';
+
+export interface ApiDepsOptions {
+  /** The app's version (package.json or app.getVersion()). */
+  version: string;
+  /** Defaults merged under `runs.start` configs (see ApiCoreDeps.defaultRunConfig). */
+  defaultRunConfig?: Record<string, unknown>;
+}
+
+/**
+ * Adapts the composition root's Core to what the API needs. `simulator` in app.info is true when
+ * the default endpoints for new runs are all the built-in simulator (e.g. `remo web --simulator`):
+ * the UI then marks the whole session, in addition to each simulated run's own badge.
+ */
+export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDeps {
+  const defaults = options.defaultRunConfig;
+  const endpoints = Array.isArray(defaults?.endpoints) ? (defaults.endpoints as Array<{ kind?: unknown }>) : [];
+  const simulator = endpoints.length > 0 && endpoints.every((endpoint) => endpoint.kind === 'simulator');
+  const info: Omit<AppInfo, 'transport'> = { name: 'REMO Studio', version: options.version, dbPath: core.dbPath, simulator };
+  return {
+    runs: core.runs,
+    info: () => info,
+    verifyStore: (): VerifyReport => {
+      const result = verifyEventLog(core.store.db);
+      return result.ok
+        ? { ok: true, eventsChecked: result.eventCount }
+        : { ok: false, eventsChecked: result.eventCount, message: result.reason, ...(result.position === undefined ? {} : { firstBadPosition: result.position }) };
+    },
+    ...(defaults ? { defaultRunConfig: () => structuredClone(defaults) } : {}),
+  };
+}

@@ -1,0 +1,35 @@
+import { apiArgSchemas, isApiMethod, type ApiHandlers, type ApiMethod } from '../../../shared/api/contract';
+import { fail, ok, type ApiResult } from '../../../shared/api/result';
+import { formatIssue, toApiError } from './toApiError';
+
+/** Untyped entry point every transport feeds: method name and raw (untrusted) arguments. */
+export type ApiDispatcher = (method: string, rawArgs: unknown) => Promise<ApiResult<unknown>>;
+
+/**
+ * Wraps a handler map so that every call, over any transport, is:
+ * 1. checked against the contract's method list (unknown-method otherwise),
+ * 2. parsed against the method's zod schema (bad-request with the issues otherwise),
+ * 3. run with exceptions turned into envelopes (never rethrown across the boundary).
+ * This is the single place where untrusted input meets the core.
+ */
+export function createApiDispatcher(handlers: ApiHandlers): ApiDispatcher {
+  return async (method, rawArgs) => {
+    if (!isApiMethod(method)) {
+      return fail('unknown-method', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`);
+    }
+    // Absent arguments mean "no arguments" (GET-like methods); anything else must match the schema.
+    const parsed = apiArgSchemas[method].safeParse(rawArgs === undefined || rawArgs === null ? {} : rawArgs);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map(formatIssue);
+      return fail('bad-request', `invalid arguments for ${method}: ${details.join('; ')}`, details);
+    }
+    try {
+      const handler = handlers[method] as (args: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  };
+}
+
+export type { ApiMethod };

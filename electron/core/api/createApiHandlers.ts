@@ -1,0 +1,65 @@
+import type { ApiHandlers, AppInfo, ConnectionReportView, VerifyReport } from '../../../shared/api/contract';
+import { MAX_EVENTS_PAGE } from '../../../shared/api/contract';
+import type { RunService } from '../runs/runService';
+
+/** What the API needs from the rest of core. The composition root provides it (see fromCore). */
+export interface ApiCoreDeps {
+  runs: RunService;
+  /** Walks the event log's hash chain. */
+  verifyStore: () => VerifyReport;
+  /** Probes an LLM endpoint; absent when no gateway is configured in this process. */
+  testConnection?: (endpoint: string) => Promise<ConnectionReportView>;
+  /** Static facts about this process, minus the transport (each transport adds its own). */
+  info: () => Omit<AppInfo, 'transport'>;
+  /**
+   * Config keys this process fills in for `runs.start` when the caller leaves them out, e.g. the
+   * built-in simulator's endpoint when `remo web --simulator` started one. The caller's keys win.
+   */
+  defaultRunConfig?: () => Record<string, unknown>;
+}
+
+/** Default page size of runs.events when the caller gives none. */
+export const DEFAULT_EVENTS_PAGE = 200;
+
+/**
+ * Implements the contract on top of the RunService. Thin on purpose: the RunService owns domain
+ * truth; this only adapts shapes (paging, acknowledgements) and never catches errors (the
+ * dispatcher turns them into envelopes).
+ */
+export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transport']): ApiHandlers {
+  const { runs } = deps;
+  return {
+    'app.info': () => ({ ...deps.info(), transport }),
+    'store.verify': () => deps.verifyStore(),
+    'llm.testConnection': async ({ endpoint }) => {
+      if (!deps.testConnection) {
+        throw Object.assign(new Error('no LLM gateway is configured in this process'), { code: 'unavailable' });
+      }
+      return deps.testConnection(endpoint);
+    },
+    'runs.list': () => runs.list(),
+    'runs.summary': ({ runId }) => runs.summary(runId),
+    'runs.stateAt': ({ runId, at }) => runs.stateAt(runId, at),
+    'runs.events': ({ runId, afterPosition, limit }) => {
+      const pageSize = Math.min(limit ?? DEFAULT_EVENTS_PAGE, MAX_EVENTS_PAGE);
+      // Ask for one extra event to know whether another page exists without a second query.
+      const events = runs.events(runId, { afterPosition: afterPosition ?? 0, limit: pageSize + 1 });
+      const page = events.slice(0, pageSize);
+      const last = page[page.length - 1];
+      return { events: page, nextAfterPosition: events.length > pageSize && last ? last.globalPosition : null };
+    },
+    'runs.start': ({ config }) => runs.start({ ...(deps.defaultRunConfig?.() ?? {}), ...config }),
+    'runs.pause': ({ runId }) => {
+      runs.summary(runId); // not-found for an unknown run, instead of a silent no-op
+      runs.requestPause(runId);
+      return { requested: true } as const;
+    },
+    'runs.resume': ({ runId }) => runs.resume(runId),
+    'runs.stop': ({ runId }) => {
+      runs.summary(runId);
+      runs.requestStop(runId);
+      return { requested: true } as const;
+    },
+    'runs.fork': ({ runId, at, overrides }) => runs.fork(runId, at, overrides ?? {}),
+  };
+}

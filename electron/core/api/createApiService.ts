@@ -1,0 +1,23 @@
+import type { AppInfo } from '../../../shared/api/contract';
+import type { ApiTransport } from '../../../shared/api/transport';
+import { createApiDispatcher, type ApiDispatcher } from './createApiDispatcher';
+import { createApiHandlers, type ApiCoreDeps } from './createApiHandlers';
+import { createInProcessTransport } from './createInProcessTransport';
+
+/** A dispatcher per transport name plus the push source: what host, main and CLI wire up. */
+export interface ApiService {
+  dispatcher(transport: AppInfo['transport']): ApiDispatcher;
+  /** The in-process transport (CLI, tests). */
+  inProcess(): ApiTransport;
+  /** Subscribe to committed events (every run). */
+  subscribe: ApiCoreDeps['runs']['subscribe'];
+}
+
+export function createApiService(deps: ApiCoreDeps): ApiService {
+  const dispatcher = (transport: AppInfo['transport']) => createApiDispatcher(createApiHandlers(deps, transport));
+  return {
+    dispatcher,
+    inProcess: () => createInProcessTransport(dispatcher('in-process'), deps.runs),
+    subscribe: (listener) => deps.runs.subscribe(listener),
+  };
+}

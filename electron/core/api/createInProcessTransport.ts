@@ -1,0 +1,20 @@
+import type { ServerMessage } from '../../../shared/api/contract';
+import type { ApiTransport } from '../../../shared/api/transport';
+import type { ApiDispatcher } from './createApiDispatcher';
+import type { RunService } from '../runs/runService';
+
+/**
+ * The in-process transport (CLI, tests): same dispatcher as the other transports, no wire.
+ * Results and pushed events are structured-cloned so a caller can never mutate core state by
+ * reference, and so a value that would not survive IPC fails here too.
+ */
+export function createInProcessTransport(dispatch: ApiDispatcher, runs: Pick<RunService, 'subscribe'>): ApiTransport {
+  return {
+    async invoke(method, args) {
+      return structuredClone(await dispatch(method, structuredClone(args)));
+    },
+    subscribe(listener: (message: ServerMessage) => void) {
+      return runs.subscribe((events) => listener({ event: 'events.appended', payload: structuredClone([...events]) }));
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { EndpointProfile, LlmGateway } from '../llm/types';
+import type { RunConfig } from '../../../shared/config/runConfig';
+import type { Clock } from '../store/types';
+import type { EventStore } from '../store/types';
+import { openEventStore, type OpenedEventStore } from '../store/openEventStore';
+import { registeredEventRegistry, registeredProjections } from '../projections/registeredProjections';
+import { createRunService, type LocalRunService } from '../runs/createRunService';
+import type { LeaseLiveness } from '../runs/runLeaseTable';
+import type { ImportDeps } from '../exchange/importRun';
+import { bindEngine } from '../runs/bindEngine';
+import { createDatasetSource } from './createDatasetSource';
+import { createRunGateway, type KeyResolver } from './createRunGateway';
+
+export type { KeyResolver } from './createRunGateway';
+
+/** Builds the gateway a run talks to, from its resolved config. Tests inject fakes here. */
+export type GatewayFactory = (config: RunConfig, keyResolver: KeyResolver) => LlmGateway;
+
+export interface CoreOptions {
+  /** SQLite file; created (with its folder) and migrated when missing. */
+  dbPath: string;
+  /** Domain clock stamped on events. Default: the wall clock. */
+  clock?: Clock;
+  /** Run ids. Default: 'r' + 10 random hex digits (short enough to type in the CLI). */
+  newRunId?: () => string;
+  /** Default: the openai-SDK gateway over the run's endpoints and roles. */
+  gatewayFactory?: GatewayFactory;
+  /**
+   * Where API keys come from for endpoints whose `apiKeyEnv` variable is unset: the Electron main
+   * process passes one backed by safeStorage (the OS keychain). Keys never reach the log.
+   */
+  keyResolver?: KeyResolver;
+  /** Decides whether another process's lease on a run is alive (tests shorten it). */
+  liveness?: LeaseLiveness;
+}
+
+/** The wired core: what the CLI, the web host and Electron main hold. */
+export interface Core {
+  readonly dbPath: string;
+  readonly store: OpenedEventStore;
+  readonly runs: LocalRunService;
+  /** For `remo import`: the store plus a writer whose clock the importer controls. */
+  readonly importDeps: ImportDeps;
+  /** Pauses the runs executing in this process (at their next safe point), then closes the database. */
+  close(): Promise<void>;
+}
+
+function defaultRunId(): string {
+  return `r${randomBytes(5).toString('hex')}`;
+}
+
+/**
+ * The composition root: the ONE place that wires the store, the event registry, the projections,
+ * the datasets, a gateway per run and the engine into the RunService. Everything above core
+ * (CLI, web host, Electron main) calls this and nothing else to get a working core.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(dirname(options.dbPath), { recursive: true });
+  const clock = options.clock ?? (() => new Date());
+  const registry = registeredEventRegistry();
+  const projections = registeredProjections();
+  const store = openEventStore({ path: options.dbPath, clock, registry, projections });
+  try {
+    const keyResolver: KeyResolver = options.keyResolver ?? (() => undefined);
+    const gatewayFactory: GatewayFactory = options.gatewayFactory ?? ((config, keys) => createRunGateway(config, keys, store.db));
+    const engine = bindEngine({
+      store,
+      clock,
+      newRunId: options.newRunId ?? defaultRunId,
+      datasets: createDatasetSource(store.db),
+      gatewayFor: (config) => gatewayFactory(config, keyResolver),
+    });
+    const runs = createRunService({ store, engine, clock, ...(options.liveness ? { liveness: options.liveness } : {}) });
+    const importDeps: ImportDeps = {
+      store,
+      registry,
+      openWriter: (writerClock): EventStore => openEventStore({ db: store.db, clock: writerClock, registry, projections }),
+    };
+    return {
+      dbPath: options.dbPath,
+      store,
+      runs,
+      importDeps,
+      async close() {
+        await runs.shutdown();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+export type { EndpointProfile };

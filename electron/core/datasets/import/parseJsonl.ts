@@ -1,0 +1,29 @@
+import type { ImportIssue, RawRow } from './importTypes';
+
+/**
+ * JSON Lines: one JSON value per line; blank lines are skipped. A last line that does not parse
+ * and has no final newline is reported as a truncated file.
+ */
+export function parseJsonl(text: string): { rows: RawRow[]; errors: ImportIssue[] } {
+  const rows: RawRow[] = [];
+  const errors: ImportIssue[] = [];
+  const lines = text.split('\n');
+  const endsWithNewline = text.endsWith('\n');
+  lines.forEach((content, i) => {
+    if (content.trim() === '') return;
+    const line = i + 1;
+    try {
+      rows.push({ location: { kind: 'line', line }, record: JSON.parse(content) });
+    } catch (error) {
+      const isLast = i === lines.length - 1;
+      const detail = error instanceof Error ? error.message : String(error);
+      errors.push({
+        location: { kind: 'line', line },
+        message: isLast && !endsWithNewline
+          ? `invalid JSON on the last line, which has no line ending: the file looks truncated (${detail})`
+          : `invalid JSON (${detail})`,
+      });
+    }
+  });
+  return { rows, errors };
+}

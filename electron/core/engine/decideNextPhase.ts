@@ -1,0 +1,60 @@
+import { adaptsOptimizer, usesNotebook } from '../../../shared/config/resolveRunConfig';
+import type { RunState } from '../../../shared/fold/runState';
+import { stepsInEpoch } from './schedule';
+
+/** One unit of work between two safe points; its events are appended in one batch. */
+export type Phase =
+  | { kind: 'seed-val' } | { kind: 'seed-test' }
+  | { kind: 'close-epoch'; epoch: number }
+  | { kind: 'forward'; epoch: number; step: number }
+  | { kind: 'notebook'; epoch: number; step: number }
+  | { kind: 'critique'; epoch: number; step: number }
+  | { kind: 'update'; epoch: number; step: number }
+  | { kind: 'gate'; epoch: number; step: number }
+  | { kind: 'reflect'; epoch: number; step: number | null }
+  | { kind: 'meta'; epoch: number; step: number | null }
+  | { kind: 'close-step'; epoch: number; step: number }
+  | { kind: 'epoch-val'; epoch: number }
+  | { kind: 'test' } | { kind: 'test-prompt-only' } | { kind: 'finish' };
+
+export function describePhase(phase: Phase): string {
+  const at = 'epoch' in phase ? ` e${phase.epoch}${'step' in phase && phase.step !== null ? ` s${phase.step}` : ''}` : '';
+  return `${phase.kind}${at}`;
+}
+
+/**
+ * decide: the next phase from the folded state alone (the last completed stage and the config).
+ * null when the run has nothing left to do. Pure, so a resumed run picks exactly the phase an
+ * uninterrupted run would have run next.
+ */
+export function decideNextPhase(state: RunState): Phase | null {
+  const config = state.config;
+  if (!config || state.status === 'completed' || state.status === 'stopped') return null;
+  const notebook = usesNotebook(config.method);
+  const adaptive = adaptsOptimizer(config.method);
+  const { epoch, step, stage } = state.cursor;
+  const afterUpdate = (): Phase =>
+    adaptive && config.qCadence === 'minibatch' ? { kind: 'reflect', epoch, step } : { kind: 'close-step', epoch, step };
+  switch (stage) {
+    case 'none': return null;
+    case 'begin': return config.measureSeed ? { kind: 'seed-val' } : { kind: 'close-epoch', epoch: 0 };
+    case 'seed-val': return { kind: 'seed-test' };
+    case 'seed-test': return { kind: 'close-epoch', epoch: 0 };
+    case 'epoch-done': return epoch < config.epochs ? { kind: 'forward', epoch: epoch + 1, step: 1 } : { kind: 'test' };
+    case 'forward': return notebook ? { kind: 'notebook', epoch, step } : { kind: 'critique', epoch, step };
+    case 'notebook': return { kind: 'critique', epoch, step };
+    case 'critique': return { kind: 'update', epoch, step };
+    case 'update': return state.candidate !== null && config.validationGate ? { kind: 'gate', epoch, step } : afterUpdate();
+    case 'gate': return afterUpdate();
+    case 'step-reflect': return { kind: 'meta', epoch, step };
+    case 'step-meta': return { kind: 'close-step', epoch, step };
+    case 'step-done':
+      return step < stepsInEpoch(config, state.split.train.length) ? { kind: 'forward', epoch, step: step + 1 } : { kind: 'epoch-val', epoch };
+    case 'epoch-val': return adaptive && config.qCadence === 'epoch' ? { kind: 'reflect', epoch, step: null } : { kind: 'close-epoch', epoch };
+    case 'reflect': return { kind: 'meta', epoch, step: null };
+    case 'meta': return { kind: 'close-epoch', epoch };
+    case 'test': return notebook ? { kind: 'test-prompt-only' } : { kind: 'finish' };
+    case 'test-prompt-only': return { kind: 'finish' };
+    case 'done': return null;
+  }
+}

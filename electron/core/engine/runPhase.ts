@@ -1,0 +1,50 @@
+import { usesNotebook } from '../../../shared/config/resolveRunConfig';
+import type { NewRunEvent } from '../../../shared/events/run/runEventTypes';
+import type { Phase } from './decideNextPhase';
+import type { PhaseContext } from './phaseContext';
+import { critiquePhase } from './phases/critiquePhase';
+import { evaluatePhase } from './phases/evaluatePhase';
+import { forwardPhase } from './phases/forwardPhase';
+import { gatePhase } from './phases/gatePhase';
+import { metaPhase } from './phases/metaPhase';
+import { notebookPhase } from './phases/notebookPhase';
+import { reflectPhase } from './phases/reflectPhase';
+import { updatePhase } from './phases/updatePhase';
+
+/** Executes one phase and returns its events (nothing is appended here). */
+export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunEvent[]> {
+  const s = ctx.state;
+  const notebook = usesNotebook(ctx.config.method);
+  switch (phase.kind) {
+    case 'seed-val':
+      return (await evaluatePhase(ctx, { label: 'seed-val', split: 'val', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
+    case 'seed-test':
+      return (await evaluatePhase(ctx, { label: 'seed-test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
+    case 'close-epoch':
+      return [{ type: 'EpochCompleted', data: {
+        epoch: phase.epoch, val: phase.epoch === 0 ? s.accuracies.seedVal : s.accuracies.val,
+        promptVersion: s.prompt.version, optimizerVersion: s.optimizerInstructions.version, notebookSize: s.notebook.size,
+      } }];
+    case 'forward': return forwardPhase(ctx, phase.epoch, phase.step);
+    case 'notebook': return notebookPhase(ctx, phase.epoch, phase.step);
+    case 'critique': return critiquePhase(ctx, phase.epoch, phase.step);
+    case 'update':
+      // A skipped critique leaves no feedback; the fold moves the cursor past the update then, so
+      // this only runs with feedback.
+      return updatePhase(ctx, phase.epoch, phase.step);
+    case 'gate': return gatePhase(ctx, phase.epoch, phase.step);
+    case 'reflect': return reflectPhase(ctx, phase.epoch, phase.step);
+    case 'meta': return metaPhase(ctx, phase.epoch, phase.step);
+    case 'close-step': return [{ type: 'StepCompleted', data: { epoch: phase.epoch, step: phase.step } }];
+    case 'epoch-val':
+      return (await evaluatePhase(ctx, { label: 'epoch-val', split: 'val', prompt: s.prompt, withNotebook: notebook, epoch: phase.epoch, step: s.cursor.step })).events;
+    case 'test':
+      return (await evaluatePhase(ctx, { label: 'test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: s.cursor.epoch, step: 0 })).events;
+    case 'test-prompt-only':
+      return (await evaluatePhase(ctx, { label: 'test-prompt-only', split: 'test', prompt: s.prompt, withNotebook: false, epoch: s.cursor.epoch, step: 0 })).events;
+    case 'finish':
+      return [{ type: 'RunCompleted', data: {
+        val: s.accuracies.val, test: s.accuracies.test, testPromptOnly: notebook ? s.accuracies.testPromptOnly : s.accuracies.test,
+      } }];
+  }
+}

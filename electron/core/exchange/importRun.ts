@@ -1,0 +1,257 @@
+import type { NewEvent, StoredEvent } from '../../../shared/events/envelope';
+import type { Clock, EventStore } from '../store/types';
+import type { EventRegistry } from '../store/eventRegistry';
+import {
+  ExchangeFormatError,
+  canonicalJson,
+  exchangeEventSchema,
+  exchangeHeaderSchema,
+  sha256OfLines,
+  type ExchangeEvent,
+  type ExchangeHeader,
+} from './exchangeFormat';
+
+/** The file's run (or one it reads) exists here with different events: importing would fork history. */
+export class ImportConflictError extends Error {
+  override name = 'ImportConflictError';
+  readonly code = 'conflict';
+}
+
+export interface ImportDeps {
+  /** The target store (reads, conflict checks). */
+  store: EventStore;
+  registry: EventRegistry;
+  /**
+   * An event store on the same connection whose clock the importer controls, so imported events
+   * keep their original `recordedAt` (summaries derive createdAt and wall time from it).
+   */
+  openWriter(clock: Clock): EventStore;
+}
+
+export interface ImportResult {
+  runId: string;
+  /** Events appended to this database. */
+  written: number;
+  /** Events already present (identical), e.g. a fork's parent imported before. */
+  alreadyPresent: number;
+}
+
+interface PlannedEvent {
+  source: ExchangeEvent;
+  /** Data after upcasting to this build's schema and remapping positions into this log. */
+  data: unknown;
+  /** Global position in this log (existing, or predicted for events still to write). */
+  target: number;
+  write: boolean;
+}
+
+/**
+ * `remo import`: validates the whole file first (header, checksum, every line's shape and schema,
+ * stream continuity, conflicts with runs already here), then appends. Positions are remapped: a
+ * fork's parentPosition and a memory source's position point into THIS log afterwards.
+ *
+ * All-or-nothing: nothing is written unless every check passes. The appends themselves are one
+ * transaction per (stream, recordedAt) batch, because the store runs each append in its own
+ * transaction; after full validation they can only fail on I/O.
+ */
+export function importRunLines(deps: ImportDeps, text: string): ImportResult {
+  const { header, events } = parseFile(text);
+  const { store, registry } = deps;
+  const lineageOf = lineageResolver(events);
+
+  // Old (source) global position -> planned event, filled in global order.
+  const planned: PlannedEvent[] = [];
+  const existingByStream = new Map<string, StoredEvent[]>();
+  let nextPosition = store.lastGlobalPosition();
+
+  for (const source of events) {
+    const upcast = upcastOrRefuse(registry, source);
+    const data = remapPositions(source, upcast, planned, lineageOf);
+    try {
+      registry.prepareForAppend(source.type, data);
+    } catch (error) {
+      throw new ExchangeFormatError(`line for ${source.streamId}#${source.streamPosition} (${source.type}): ${messageOf(error)}`);
+    }
+    let existing = existingByStream.get(source.streamId);
+    if (!existing) {
+      existing = store.readOwnEvents(source.streamId);
+      existingByStream.set(source.streamId, existing);
+    }
+    const present = existing[source.streamPosition - 1];
+    if (present) {
+      if (!sameEvent(present, source, data)) {
+        throw new ImportConflictError(
+          `run ${source.streamId} already exists in this database with different events (first difference at its event ${source.streamPosition}); nothing was imported`,
+        );
+      }
+      planned.push({ source, data, target: present.globalPosition, write: false });
+    } else {
+      if (existing.length > 0) {
+        // Extending a run that exists here would merge two histories; a fork is the way to branch.
+        throw new ImportConflictError(`run ${source.streamId} exists here with fewer events than the file (${existing.length}); nothing was imported`);
+      }
+      nextPosition += 1;
+      planned.push({ source, data, target: nextPosition, write: true });
+    }
+  }
+
+  const mainExisting = existingByStream.get(header.runId) ?? [];
+  const mainInFile = events.filter((event) => event.streamId === header.runId).length;
+  if (mainExisting.length > mainInFile) {
+    throw new ImportConflictError(`run ${header.runId} already exists here with more events than the file (${mainExisting.length} > ${mainInFile}); nothing was imported`);
+  }
+
+  const toWrite = planned.filter((event) => event.write);
+  writeBatches(deps, toWrite);
+  return { runId: header.runId, written: toWrite.length, alreadyPresent: planned.length - toWrite.length };
+}
+
+function parseFile(text: string): { header: ExchangeHeader; events: ExchangeEvent[] } {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  if (lines.length === 0) throw new ExchangeFormatError('the file is empty');
+  const header = parseLine(lines[0]!, 1, (json) => exchangeHeaderSchema.parse(json));
+  const eventLines = lines.slice(1);
+  if (eventLines.length !== header.eventCount) {
+    throw new ExchangeFormatError(`the header announces ${header.eventCount} events but the file has ${eventLines.length} event lines (truncated or edited?)`);
+  }
+  if (sha256OfLines(eventLines) !== header.sha256) {
+    throw new ExchangeFormatError('the event lines do not match the checksum in the header (the file was corrupted or edited)');
+  }
+  const events = eventLines.map((line, index) => parseLine(line, index + 2, (json) => exchangeEventSchema.parse(json)));
+
+  const positions = new Map<string, number>();
+  let lastGlobal = 0;
+  for (const [index, event] of events.entries()) {
+    if (event.globalPosition <= lastGlobal) throw new ExchangeFormatError(`line ${index + 2}: events are not in global order`);
+    lastGlobal = event.globalPosition;
+    const expected = (positions.get(event.streamId) ?? 0) + 1;
+    if (event.streamPosition !== expected) {
+      throw new ExchangeFormatError(`line ${index + 2}: ${event.streamId} event ${event.streamPosition} follows event ${expected - 1}; the file must hold each stream from its start without gaps`);
+    }
+    positions.set(event.streamId, expected);
+  }
+  const announced = canonicalJson(header.streams);
+  const actual = canonicalJson([...positions].map(([streamId, count]) => ({ streamId, events: count })));
+  if (announced !== actual) throw new ExchangeFormatError('the header lists different streams than the file holds');
+  if (!positions.has(header.runId)) throw new ExchangeFormatError(`the file holds no event of its run ${header.runId}`);
+  return { header, events };
+}
+
+function parseLine<T>(line: string, lineNumber: number, parse: (json: unknown) => T): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    throw new ExchangeFormatError(`line ${lineNumber}: not JSON (${messageOf(error)})`);
+  }
+  try {
+    return parse(json);
+  } catch (error) {
+    const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
+    const detail = issues ? issues.map((i) => `${i.path.map(String).join('.') || '(line)'}: ${i.message}`).join('; ') : messageOf(error);
+    throw new ExchangeFormatError(`line ${lineNumber}: ${detail}`);
+  }
+}
+
+function upcastOrRefuse(registry: EventRegistry, event: ExchangeEvent): unknown {
+  try {
+    return registry.upcast(event.type, event.schemaVersion, event.data, 0).data;
+  } catch (error) {
+    throw new ExchangeFormatError(`${event.streamId}#${event.streamPosition}: ${messageOf(error)}`);
+  }
+}
+
+/** Streams whose events a read of `streamId`'s logical stream may include, from the file's RunForked events. */
+function lineageResolver(events: readonly ExchangeEvent[]): (streamId: string) => Set<string> {
+  const parents = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'RunForked' && event.streamPosition === 1) {
+      parents.set(event.streamId, (event.data as { parentRunId: string }).parentRunId);
+    }
+  }
+  return (streamId) => {
+    const lineage = new Set<string>();
+    for (let current: string | undefined = streamId; current && !lineage.has(current); current = parents.get(current)) {
+      lineage.add(current);
+    }
+    return lineage;
+  };
+}
+
+/**
+ * Positions inside event data point into the source log. Each maps to the target position of the
+ * last event at or before it that belongs to the referenced lineage: the set of events a read
+ * "up to p" returns is then the same here as there.
+ */
+function remapPositions(
+  source: ExchangeEvent,
+  data: unknown,
+  planned: readonly PlannedEvent[],
+  lineageOf: (streamId: string) => Set<string>,
+): unknown {
+  const map = (runId: string, position: number, what: string): number => {
+    const lineage = lineageOf(runId);
+    let target: number | undefined;
+    for (const event of planned) {
+      if (event.source.globalPosition > position) break;
+      if (lineage.has(event.source.streamId)) target = event.target;
+    }
+    if (target === undefined) {
+      throw new ExchangeFormatError(`${source.streamId}#${source.streamPosition} (${source.type}): ${what} ${position} of ${runId} is not in the file`);
+    }
+    return target;
+  };
+  if (source.type === 'RunForked') {
+    const fork = data as { parentRunId: string; parentPosition: number };
+    return { ...fork, parentPosition: map(fork.parentRunId, fork.parentPosition, 'parent position') };
+  }
+  if (source.type === 'RunStarted') {
+    const started = data as { memory?: { fromRunId: string; position: number } | null };
+    if (started.memory) {
+      return { ...started, memory: { ...started.memory, position: map(started.memory.fromRunId, started.memory.position, 'memory position') } };
+    }
+  }
+  return data;
+}
+
+function sameEvent(present: StoredEvent, source: ExchangeEvent, data: unknown): boolean {
+  return (
+    present.type === source.type &&
+    present.recordedAt === source.recordedAt &&
+    canonicalJson(present.data) === canonicalJson(data) &&
+    canonicalJson(present.metadata) === canonicalJson(source.metadata)
+  );
+}
+
+/** Appends consecutive events of one stream with one recordedAt together, with the clock set to it. */
+function writeBatches(deps: ImportDeps, toWrite: readonly PlannedEvent[]): void {
+  if (toWrite.length === 0) return;
+  let now = new Date(toWrite[0]!.source.recordedAt);
+  const writer = deps.openWriter(() => now);
+  let index = 0;
+  while (index < toWrite.length) {
+    const first = toWrite[index]!;
+    const batch: PlannedEvent[] = [];
+    while (
+      index < toWrite.length &&
+      toWrite[index]!.source.streamId === first.source.streamId &&
+      toWrite[index]!.source.recordedAt === first.source.recordedAt
+    ) {
+      batch.push(toWrite[index]!);
+      index += 1;
+    }
+    now = new Date(first.source.recordedAt);
+    const newEvents: NewEvent[] = batch.map((event) => ({ type: event.source.type, data: event.data, metadata: event.source.metadata }));
+    const result = writer.append(first.source.streamId, newEvents, { expectedVersion: first.source.streamPosition - 1 });
+    const firstWritten = result.events[0]!.globalPosition;
+    if (firstWritten !== first.target) {
+      // Another writer appended between validation and now: positions in remapped data would be off.
+      throw new Error(`import raced with another writer (expected position ${first.target}, got ${firstWritten}); run \`remo verify\``);
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

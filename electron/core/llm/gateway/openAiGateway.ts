@@ -1,0 +1,394 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type OpenAI from 'openai';
+import { ROLE_HEADER } from '../../../../shared/prompts/tags';
+import type { Clock, Db } from '../../store/types';
+import { chatCacheKey, endpointFingerprint } from '../cache/cacheKey';
+import { ResponseCache } from '../cache/responseCache';
+import { EndpointPool } from '../concurrency/endpointPool';
+import { LEXICAL_EMBEDDER_ENDPOINT } from '../config/llmConfigSchema';
+import type { RoleBindings } from '../config/llmConfigSchema';
+import { EMBEDDING_DIMENSIONS, LEXICAL_EMBEDDER_MODEL, lexicalEmbed } from '../embedding/lexicalEmbedder';
+import { BadReplyError, classifyFailure } from '../errors/classifyFailure';
+import { DEFAULT_RETRY_POLICY, nextDelayMs } from '../retry/retryPolicy';
+import type { RetryPolicy } from '../retry/retryPolicy';
+import { stripThinking } from '../thinking/stripThinking';
+import { applyThinkingSwitch } from '../thinking/thinkingSwitch';
+import { LlmError } from '../types';
+import type {
+  CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, Sampling,
+} from '../types';
+import { createEndpointClient } from './endpointClient';
+import { assertChatCompletion, assertEmbeddings, assertModelList } from './replyShape';
+
+/** Everything the gateway touches from outside, injected so tests and the simulator run in-process. */
+export interface LlmGatewayDeps {
+  endpoints: readonly EndpointProfile[];
+  roles: RoleBindings;
+  /** Enables the response cache (table llm_cache, migration 0004). */
+  db?: Db;
+  /** Per-run switch: false turns the cache off even when a db is given. Default true. */
+  cache?: boolean;
+  clock?: Clock;
+  /** Uniform [0,1): backoff jitter. Seed it in tests. */
+  random?: () => number;
+  /** Waits `ms`; must reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  fetch?: typeof fetch;
+  /** Where `apiKeyEnv` names are looked up. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  retry?: Partial<RetryPolicy>;
+  /** Observer called once per finished call (cache hits included) with its accounting record. */
+  onCall?: (record: CallRecord) => void;
+}
+
+interface AttemptOutcome<T> {
+  value: T;
+  endpoint: EndpointProfile;
+  attempts: number;
+}
+
+interface ChatReply {
+  content: string;
+  reasoning?: string;
+  finishReason: string;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** A token estimate for servers that send no usage: about four characters per token. */
+const estimateTokens = (text: string) => Math.ceil(text.length / 4);
+
+/**
+ * The gateway over the official openai SDK. One SDK client per endpoint (connection reuse), a
+ * concurrency pool over all endpoints, one retry policy, the thinking switch per server kind, the
+ * SQLite response cache, and user-actionable errors.
+ */
+export class OpenAiGateway implements LlmGateway {
+  readonly embeddingDimensions = EMBEDDING_DIMENSIONS;
+  private readonly pool = new EndpointPool();
+  private readonly clients = new Map<string, OpenAI>();
+  private readonly targets = new Map<string, readonly EndpointProfile[]>();
+  private readonly cache: ResponseCache | undefined;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly fetchImpl: typeof fetch;
+  private readonly env: Readonly<Record<string, string | undefined>>;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: LlmGatewayDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.random = deps.random ?? Math.random;
+    this.sleep = deps.sleep ?? ((ms, signal) => delay(ms, undefined, signal ? { signal } : undefined));
+    this.fetchImpl = deps.fetch ?? globalThis.fetch;
+    this.env = deps.env ?? process.env;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
+    this.cache = deps.db && deps.cache !== false ? new ResponseCache(deps.db, this.clock) : undefined;
+  }
+
+  /** Requests in flight on an endpoint right now (for the UI and tests). */
+  inFlight(endpointName: string): number {
+    return this.pool.inFlight(endpointName);
+  }
+
+  async chat(request: ChatRequest): Promise<ChatResult> {
+    const started = this.clock().getTime();
+    const binding = this.binding(request.role);
+    const candidates = this.candidates(binding.endpoint, request.role);
+    const sampling: Sampling = { ...binding.sampling, ...request.sampling };
+    const disableThinking = binding.disableThinking ?? true;
+    const keyOf = (endpoint: EndpointProfile) =>
+      chatCacheKey({
+        model: endpoint.model,
+        fingerprint: endpointFingerprint(endpoint),
+        messages: request.messages,
+        sampling,
+        disableThinking,
+        sampleIndex: request.sampleIndex ?? 0,
+      });
+    const useCache = this.cache !== undefined && !request.noCache;
+
+    if (useCache) {
+      for (const endpoint of candidates) {
+        const hit = this.cache!.lookup([keyOf(endpoint)]);
+        if (!hit) continue;
+        request.onDelta?.(hit.text);
+        return this.finish({
+          text: hit.text,
+          ...(hit.thinking !== undefined ? { thinking: hit.thinking } : {}),
+          record: {
+            role: request.role, endpoint: endpoint.name, model: endpoint.model,
+            promptTokens: hit.promptTokens, completionTokens: hit.completionTokens,
+            latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: hit.finishReason, cached: true,
+          },
+        });
+      }
+    }
+
+    const outcome = await this.withRetries(request.role, candidates, request.signal, (endpoint, signal) =>
+      this.sendChat(endpoint, request.role, request.messages, sampling, disableThinking, signal, request.onDelta),
+    );
+    const reply = outcome.value;
+    const split = stripThinking(reply.content);
+    const thinking = [reply.reasoning?.trim(), split.thinking].filter(Boolean).join('\n\n') || undefined;
+    const record: CallRecord = {
+      role: request.role, endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
+      promptTokens: reply.promptTokens, completionTokens: reply.completionTokens,
+      latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: reply.finishReason, cached: false,
+    };
+    if (useCache) {
+      this.cache!.store(keyOf(outcome.endpoint), { fingerprint: endpointFingerprint(outcome.endpoint), model: outcome.endpoint.model }, {
+        text: split.text, ...(thinking !== undefined ? { thinking } : {}), finishReason: reply.finishReason,
+        promptTokens: reply.promptTokens, completionTokens: reply.completionTokens, latencyMs: record.latencyMs,
+      });
+    }
+    return this.finish({ text: split.text, ...(thinking !== undefined ? { thinking } : {}), record });
+  }
+
+  async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<EmbedResult> {
+    const started = this.clock().getTime();
+    const binding = this.deps.roles.embedder;
+    if (!binding || binding.endpoint === LEXICAL_EMBEDDER_ENDPOINT) {
+      const vectors = texts.map((text) => lexicalEmbed(text));
+      const record: CallRecord = {
+        role: 'embedder', endpoint: LEXICAL_EMBEDDER_ENDPOINT, model: LEXICAL_EMBEDDER_MODEL,
+        promptTokens: texts.reduce((sum, text) => sum + estimateTokens(text), 0), completionTokens: 0,
+        latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: 'stop', cached: false,
+      };
+      this.deps.onCall?.(record);
+      return { vectors, model: LEXICAL_EMBEDDER_MODEL, dimensions: EMBEDDING_DIMENSIONS, record };
+    }
+    const candidates = this.candidates(binding.endpoint, 'embedder');
+    const outcome = await this.withRetries('embedder', candidates, options.signal, async (endpoint, signal) => {
+      const body = await this.client(endpoint).embeddings.create(
+        { model: endpoint.model, input: texts, dimensions: EMBEDDING_DIMENSIONS, encoding_format: 'float' },
+        { signal, headers: { [ROLE_HEADER]: 'embedder' }, timeout: endpoint.timeoutMs },
+      );
+      const rows = assertEmbeddings(body, texts.length);
+      const wrong = rows.find((row) => row.length !== EMBEDDING_DIMENSIONS);
+      if (wrong) {
+        throw new LlmError(
+          'bad-reply',
+          `Endpoint "${endpoint.name}" returned ${wrong.length}-dimensional embeddings, but the notebook needs ${EMBEDDING_DIMENSIONS}-dimensional vectors. ` +
+            `Use an embedding model that supports "dimensions: ${EMBEDDING_DIMENSIONS}" (e.g. Qwen3-Embedding), or the built-in lexical embedder.`,
+          { endpoint: endpoint.name },
+        );
+      }
+      const usage = (body as { usage?: { prompt_tokens?: number } }).usage;
+      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0) };
+    });
+    const record: CallRecord = {
+      role: 'embedder', endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
+      promptTokens: outcome.value.promptTokens, completionTokens: 0,
+      latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: 'stop', cached: false,
+    };
+    this.deps.onCall?.(record);
+    return { vectors: outcome.value.rows.map((row) => Float32Array.from(row)), model: outcome.endpoint.model, dimensions: EMBEDDING_DIMENSIONS, record };
+  }
+
+  /**
+   * Probes an endpoint: GET /models (reachability, latency, model list), then a one-token chat
+   * with the thinking switch (accepted = the server answered 2xx). Never throws for server
+   * problems: they are reported in `error`.
+   */
+  async testConnection(endpointName: string): Promise<ConnectionReport> {
+    const endpoint = this.deps.endpoints.find((candidate) => candidate.name === endpointName);
+    if (!endpoint) throw new LlmError('bad-request', `There is no endpoint named "${endpointName}".`);
+    const started = this.clock().getTime();
+    let models: string[];
+    try {
+      models = await this.listModels(endpoint, AbortSignal.timeout(endpoint.timeoutMs));
+    } catch (error) {
+      const verdict = classifyFailure(error, endpoint, this.clock());
+      const reachable = verdict.error.code !== 'unreachable' && verdict.error.code !== 'timeout';
+      return { endpoint: endpoint.name, reachable, models: [], modelAvailable: false, error: verdict.error.message, ...(reachable ? { latencyMs: this.clock().getTime() - started } : {}) };
+    }
+    const latencyMs = this.clock().getTime() - started;
+    // llama.cpp and some proxies serve whatever model is loaded under any name: an empty list is not a "no".
+    const modelAvailable = models.includes(endpoint.model);
+    const report: ConnectionReport = { endpoint: endpoint.name, reachable: true, latencyMs, models, modelAvailable };
+    if (!modelAvailable) {
+      report.error = `The server does not list model "${endpoint.model}". It offers: ${models.length ? models.join(', ') : '(none listed)'}.`;
+    }
+    try {
+      await this.sendChat(endpoint, 'solver', [{ role: 'user', content: 'Reply with the word OK.' }], { temperature: 0, maxTokens: 8 }, true, AbortSignal.timeout(endpoint.timeoutMs), undefined);
+      report.thinkingSwitchAccepted = true;
+    } catch (error) {
+      report.thinkingSwitchAccepted = false;
+      report.error ??= `The server rejected a request with the thinking switch: ${classifyFailure(error, endpoint, this.clock()).error.message}`;
+    }
+    return report;
+  }
+
+  private finish(result: ChatResult): ChatResult {
+    this.deps.onCall?.(result.record);
+    return result;
+  }
+
+  private binding(role: Role): RoleBinding {
+    const binding = (this.deps.roles as Partial<Record<Role, RoleBinding>>)[role];
+    if (!binding) throw new LlmError('bad-request', `The role "${role}" is not bound to an endpoint.`);
+    return binding;
+  }
+
+  /** The endpoints a role target names: the endpoint of that name, else every member of that group. */
+  private candidates(target: string, role: Role): readonly EndpointProfile[] {
+    let found = this.targets.get(target);
+    if (!found) {
+      const byName = this.deps.endpoints.filter((endpoint) => endpoint.name === target);
+      found = byName.length ? byName : this.deps.endpoints.filter((endpoint) => endpoint.group === target);
+      if (!found.length) throw new LlmError('bad-request', `The role "${role}" is bound to "${target}", which names no endpoint or group.`);
+      this.targets.set(target, found);
+    }
+    return found;
+  }
+
+  private client(endpoint: EndpointProfile): OpenAI {
+    let client = this.clients.get(endpoint.name);
+    if (!client) {
+      client = createEndpointClient(endpoint, this.fetchImpl, this.env);
+      this.clients.set(endpoint.name, client);
+    }
+    return client;
+  }
+
+  private abortError(role: Role): LlmError {
+    return new LlmError('aborted', `The ${role} call was cancelled.`);
+  }
+
+  /**
+   * The retry loop. A slot is held only while a request is on the wire: during a backoff the slot
+   * goes back to the pool, so the retry may land on another replica and others are not blocked.
+   */
+  private async withRetries<T>(
+    role: Role,
+    candidates: readonly EndpointProfile[],
+    signal: AbortSignal | undefined,
+    attempt: (endpoint: EndpointProfile, signal: AbortSignal | undefined) => Promise<T>,
+  ): Promise<AttemptOutcome<T>> {
+    for (let attempts = 1; ; attempts += 1) {
+      const lease = await this.pool.acquire(candidates, signal, () => this.abortError(role));
+      const endpoint = lease.endpoint;
+      let failure: unknown;
+      try {
+        return { value: await attempt(endpoint, signal), endpoint, attempts };
+      } catch (error) {
+        failure = error;
+      } finally {
+        lease.release();
+      }
+      const verdict = classifyFailure(failure, endpoint, this.clock(), signal);
+      let error = verdict.error;
+      if (error.code === 'aborted') throw this.abortError(role);
+      if (error.details.status === 404 || (error.code === 'bad-request' && /model/i.test(error.message) && /not (exist|found)/i.test(error.message))) {
+        error = await this.explainNotFound(endpoint, error, signal);
+      }
+      const waitMs = verdict.retryable && attempts < this.retry.maxAttempts ? nextDelayMs(attempts, verdict.retryAfterMs, this.retry, this.random) : undefined;
+      if (waitMs === undefined || waitMs > this.retry.maxRetryAfterMs) {
+        const suffix = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+        throw new LlmError(error.code, `${error.message}${suffix}`, { ...error.details, attempts });
+      }
+      try {
+        await this.sleep(waitMs, signal);
+      } catch {
+        throw this.abortError(role);
+      }
+    }
+  }
+
+  /** Turns a 404 into "unknown model, the server offers …" when the model list says so. */
+  private async explainNotFound(endpoint: EndpointProfile, original: LlmError, signal: AbortSignal | undefined): Promise<LlmError> {
+    let models: string[];
+    try {
+      models = await this.listModels(endpoint, signal ?? AbortSignal.timeout(endpoint.timeoutMs));
+    } catch {
+      return new LlmError('bad-request', `${original.message} GET /models failed too: check the base URL (it usually ends in /v1).`, original.details);
+    }
+    if (models.includes(endpoint.model)) {
+      return new LlmError('bad-request', `${original.message} The model is listed, so check the base URL (it usually ends in /v1).`, original.details);
+    }
+    return new LlmError(
+      'model-not-found',
+      `The server at ${endpoint.baseURL} does not serve the model "${endpoint.model}". It offers: ${models.length ? models.join(', ') : '(no models listed)'}.`,
+      { ...original.details, models },
+    );
+  }
+
+  private async listModels(endpoint: EndpointProfile, signal: AbortSignal): Promise<string[]> {
+    const body = await this.client(endpoint).get<unknown>('/models', { signal, timeout: endpoint.timeoutMs });
+    return assertModelList(body);
+  }
+
+  private async sendChat(
+    endpoint: EndpointProfile,
+    role: Role,
+    messages: readonly ChatMessage[],
+    sampling: Sampling,
+    disableThinking: boolean,
+    signal: AbortSignal | undefined,
+    onDelta: ((fragment: string) => void) | undefined,
+  ): Promise<ChatReply> {
+    const thinkingSwitch = applyThinkingSwitch(endpoint.kind, messages, disableThinking);
+    const body: Record<string, unknown> = {
+      model: endpoint.model,
+      messages: thinkingSwitch.messages,
+      ...(sampling.temperature !== undefined ? { temperature: sampling.temperature } : {}),
+      ...(sampling.topP !== undefined ? { top_p: sampling.topP } : {}),
+      ...(sampling.maxTokens !== undefined ? { max_tokens: sampling.maxTokens } : {}),
+      ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
+      ...thinkingSwitch.body,
+    };
+    const options = { signal, headers: { [ROLE_HEADER]: role }, timeout: endpoint.timeoutMs };
+    const completions = this.client(endpoint).chat.completions;
+    const promptChars = thinkingSwitch.messages.reduce((sum, message) => sum + message.content.length, 0);
+
+    if (!onDelta) {
+      const reply = assertChatCompletion(await completions.create(body as never, options));
+      const choice = reply.choices[0]!;
+      const content = choice.message?.content ?? '';
+      const reasoning = choice.message?.reasoning_content ?? choice.message?.reasoning ?? undefined;
+      return {
+        content,
+        ...(reasoning ? { reasoning } : {}),
+        finishReason: choice.finish_reason ?? 'unknown',
+        promptTokens: reply.usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
+        completionTokens: reply.usage?.completion_tokens ?? estimateTokens(content),
+      };
+    }
+
+    const stream = (await completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as never, options)) as unknown as AsyncIterable<{
+      choices?: Array<{ delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason?: string | null }>;
+      usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+    }>;
+    let content = '';
+    let reasoning = '';
+    let finishReason: string | undefined;
+    let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined;
+    let chunks = 0;
+    for await (const chunk of stream) {
+      chunks += 1;
+      const choice = chunk.choices?.[0];
+      const fragment = choice?.delta?.content;
+      if (fragment) {
+        content += fragment;
+        onDelta(fragment);
+      }
+      if (choice?.delta?.reasoning_content) reasoning += choice.delta.reasoning_content;
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    if (chunks === 0) throw new BadReplyError('the stream ended without any chunk.', true);
+    return {
+      content,
+      ...(reasoning ? { reasoning } : {}),
+      finishReason: finishReason ?? 'unknown',
+      promptTokens: usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
+      completionTokens: usage?.completion_tokens ?? estimateTokens(content),
+    };
+  }
+}
+
+/** Builds the gateway. See `LlmGatewayDeps` for what is injected. */
+export function createLlmGateway(deps: LlmGatewayDeps): OpenAiGateway {
+  return new OpenAiGateway(deps);
+}

@@ -1,0 +1,19 @@
+import { EventRegistry } from '../store/eventRegistry';
+import type { Projection } from './projection';
+
+/**
+ * The projections of the application, in the order they apply. The engine registers its
+ * projections here (run list, prompt versions, metrics, notebook + notebook_vec, usage); the
+ * store, `remo rebuild` and the composition root all take the list from this one place.
+ */
+export function registeredProjections(): Projection[] {
+  return [];
+}
+
+/**
+ * The event types of the application and their upcasters. The engine registers its event types
+ * here; until it does, unregistered types are refused, so nothing unknown slips into the log.
+ */
+export function registeredEventRegistry(): EventRegistry {
+  return new EventRegistry();
+}

@@ -1,0 +1,38 @@
+import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
+
+/** What the engine's safe-point poll may answer. */
+export type ControlDecision = 'continue' | 'pause' | 'stop';
+
+/** Progress of one executing run, in units the CLI can draw a bar from. */
+export interface RunProgress {
+  runId: string;
+  /** Units of work done and planned (LLM-call-sized units, as the engine counts them). */
+  done: number;
+  total: number;
+  /** Short description of the current phase, e.g. "epoch 2/3 · step 3/4 · validation". */
+  label: string;
+}
+
+/**
+ * The slice of the engine the RunService needs, already bound to the store, the datasets and a
+ * gateway per run (see bindEngine.ts). An interface rather than direct imports so the service's
+ * process-level logic (leases, control, waiting) is testable on its own and the engine's exact
+ * signatures are confined to one adapter file.
+ */
+export interface RunEngine {
+  /** Validates unknown JSON into a run config; throws an error naming the bad fields. */
+  parseConfig(json: unknown): unknown;
+  /** Appends RunStarted (and nothing else runs); returns the new id. */
+  createRun(config: unknown): Promise<{ runId: string }>;
+  /** Appends RunForked for a new run from the parent's state at `at`. */
+  createFork(parentRunId: string, at: RunPoint, overrides: Record<string, unknown>): Promise<{ runId: string }>;
+  /** Runs or continues `runId` from its log's end until it completes, pauses, stops or fails. */
+  execute(
+    runId: string,
+    options: { signal: AbortSignal; control: () => ControlDecision; onProgress: (progress: RunProgress) => void },
+  ): Promise<void>;
+  /** undefined when the run does not exist. */
+  summary(runId: string): RunSummary | undefined;
+  list(): RunSummary[];
+  stateAt(runId: string, at: RunPoint): RunStateView;
+}

@@ -1,0 +1,198 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { RUN_FORKED, type NewEvent, type RunForkedData, type StoredEvent } from '../../../shared/events/envelope';
+import type { AppendOptions, AppendResult, Clock, Db, EventStore, ReadAllOptions, ReadStreamOptions } from './types';
+import type { EventRegistry } from './eventRegistry';
+import type { ProjectionSet } from '../projections/projectionSet';
+import { computeEventHash, GENESIS_HASH } from './eventHash';
+import { EVENT_COLUMNS, eventFromRow, type EventRow } from './eventRow';
+import { forkLineage, type ForkOrigin } from './forkLineage';
+import { InvalidAppendError } from './storeErrors';
+import { VersionConflict, versionMatches } from './versionConflict';
+
+const DEFAULT_PAGE_SIZE = 1_000;
+const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
+
+/** Called when a subscriber throws: the append is already committed, so the error must not reach the appender. */
+export type ListenerErrorHandler = (error: unknown) => void;
+
+/**
+ * The SQLite event store: one `events` table, hash-chained in global order, immutable by trigger.
+ * Every append is one IMMEDIATE transaction that checks the expected version, writes the events and
+ * applies the inline projections; subscribers are told after commit. Single writer per database
+ * file is assumed (the app's one writer connection); readers may use read-only connections.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  /** Fork origins never change once a stream's first event is written, so they are cached. */
+  private readonly origins = new Map<string, ForkOrigin | null>();
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    readonly db: Db,
+    private readonly clock: Clock,
+    readonly registry: EventRegistry,
+    private readonly projectionSet: ProjectionSet,
+    private readonly onListenerError: ListenerErrorHandler,
+  ) {
+    this.statements = prepareStatements(db);
+  }
+
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {
+    if (this.db.readonly) throw new Error('this event store was opened read-only');
+    if (this.db.inTransaction) {
+      // Subscribers are told "after commit"; inside a caller's transaction we could not know when that is.
+      throw new Error('append runs its own transaction; do not call it inside another one');
+    }
+    if (streamId.length === 0) throw new InvalidAppendError('stream id must not be empty');
+    const stored = this.db.transaction(() => this.appendInTransaction(streamId, events, options)).immediate();
+    if (stored.length > 0) this.notify(stored);
+    const last = stored[stored.length - 1];
+    return {
+      nextExpectedVersion: last ? last.streamPosition : this.streamVersion(streamId),
+      lastGlobalPosition: last ? last.globalPosition : this.lastGlobalPosition(),
+      events: stored,
+    };
+  }
+
+  private appendInTransaction(streamId: string, events: readonly NewEvent[], options: AppendOptions): StoredEvent[] {
+    const actual = this.streamVersion(streamId);
+    if (!versionMatches(options.expectedVersion, actual)) throw new VersionConflict(streamId, options.expectedVersion, actual);
+    const prepared = events.map((event) => this.registry.prepareForAppend(event.type, event.data));
+    events.forEach((event, index) => {
+      if (event.type === RUN_FORKED) this.assertValidFork(streamId, actual + index, prepared[index]!.data as RunForkedData);
+    });
+
+    const head = this.statements.head.get() as { global_position: number; hash: string } | undefined;
+    let globalPosition = head?.global_position ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const recordedAt = this.clock().toISOString();
+    const stored: StoredEvent[] = [];
+    events.forEach((event, index) => {
+      globalPosition += 1;
+      const streamPosition = actual + index + 1;
+      const { schemaVersion, data } = prepared[index]!;
+      const dataJson = JSON.stringify(data ?? null);
+      const metadataJson = JSON.stringify(event.metadata ?? {});
+      const hash = computeEventHash(prevHash, {
+        globalPosition, streamId, streamPosition, type: event.type, schemaVersion, dataJson, metadataJson, recordedAt,
+      });
+      this.statements.insert.run(globalPosition, streamId, streamPosition, event.type, schemaVersion, dataJson, metadataJson, recordedAt, hash);
+      prevHash = hash;
+      // Handed out as read back from JSON, so live subscribers and projections see exactly what a replay will see.
+      stored.push({
+        globalPosition, streamId, streamPosition, type: event.type, schemaVersion,
+        data: JSON.parse(dataJson), metadata: JSON.parse(metadataJson), recordedAt, hash,
+      });
+    });
+    this.projectionSet.applyInline(stored, this);
+    return stored;
+  }
+
+  /** A RunForked must open its stream and point into an existing parent's logical stream. */
+  private assertValidFork(streamId: string, existingVersion: number, fork: RunForkedData): void {
+    if (existingVersion !== 0) {
+      throw new InvalidAppendError(`${RUN_FORKED} must be the first event of its stream; ${streamId} would get it at position ${existingVersion + 1}`);
+    }
+    if (fork.parentRunId === streamId) throw new InvalidAppendError(`stream ${streamId} cannot fork from itself`);
+    if (this.streamVersion(fork.parentRunId) === 0) {
+      throw new InvalidAppendError(`${RUN_FORKED} names parent ${fork.parentRunId}, which has no events`);
+    }
+    const owner = this.statements.streamAt.get(fork.parentPosition) as { stream_id: string } | undefined;
+    const lineage = forkLineage(fork.parentRunId, (id) => this.forkOrigin(id));
+    const inParent = owner !== undefined && lineage.some((segment) => segment.streamId === owner.stream_id && fork.parentPosition <= segment.upTo);
+    if (!inParent) {
+      throw new InvalidAppendError(
+        `${RUN_FORKED}: global position ${fork.parentPosition} is not part of ${fork.parentRunId}'s logical stream`,
+      );
+    }
+  }
+
+  private forkOrigin(streamId: string): ForkOrigin | undefined {
+    const cached = this.origins.get(streamId);
+    if (cached !== undefined) return cached ?? undefined;
+    const first = this.statements.firstEvent.get(streamId) as EventRow | undefined;
+    if (!first) return undefined; // not cached: the stream may be created later
+    let origin: ForkOrigin | null = null;
+    if (first.type === RUN_FORKED) {
+      const { parentRunId, parentPosition } = eventFromRow(first, this.registry).data as RunForkedData;
+      origin = { parentRunId, parentPosition };
+    }
+    this.origins.set(streamId, origin);
+    return origin ?? undefined;
+  }
+
+  streamVersion(streamId: string): number {
+    return (this.statements.version.get(streamId) as { version: number | null }).version ?? 0;
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): StoredEvent[] {
+    const from = options.fromGlobalPosition ?? 1;
+    const to = options.toGlobalPosition ?? NO_UPPER_BOUND;
+    const events: StoredEvent[] = [];
+    for (const segment of forkLineage(streamId, (id) => this.forkOrigin(id))) {
+      const upper = Math.min(segment.upTo, to);
+      if (upper < from) continue;
+      for (const row of this.statements.streamRange.all(segment.streamId, from, upper) as EventRow[]) {
+        events.push(eventFromRow(row, this.registry));
+      }
+    }
+    return events;
+  }
+
+  readOwnEvents(streamId: string): StoredEvent[] {
+    return (this.statements.ownEvents.all(streamId) as EventRow[]).map((row) => eventFromRow(row, this.registry));
+  }
+
+  readAll(options: ReadAllOptions = {}): StoredEvent[] {
+    const after = options.after ?? 0;
+    const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = options.types
+      ? this.statements.allOfTypes.all(after, JSON.stringify(options.types), limit)
+      : this.statements.all.all(after, limit);
+    return (rows as EventRow[]).map((row) => eventFromRow(row, this.registry));
+  }
+
+  lastGlobalPosition(): number {
+    return (this.statements.head.get() as { global_position: number } | undefined)?.global_position ?? 0;
+  }
+
+  listStreams(): string[] {
+    return (this.statements.streams.all() as { stream_id: string }[]).map((row) => row.stream_id);
+  }
+
+  subscribe(listener: (events: readonly StoredEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(events: readonly StoredEvent[]): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+}
+
+function prepareStatements(db: Db) {
+  const prepare = (sql: string): BetterSqlite3.Statement => db.prepare(sql);
+  return {
+    insert: prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    head: prepare('SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1'),
+    version: prepare('SELECT max(stream_position) AS version FROM events WHERE stream_id = ?'),
+    firstEvent: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position = 1`),
+    streamAt: prepare('SELECT stream_id FROM events WHERE global_position = ?'),
+    streamRange: prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND global_position BETWEEN ? AND ? ORDER BY global_position`,
+    ),
+    ownEvents: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_position`),
+    all: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    allOfTypes: prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND type IN (SELECT value FROM json_each(?))
+       ORDER BY global_position LIMIT ?`,
+    ),
+    streams: prepare('SELECT stream_id FROM events WHERE stream_position = 1 ORDER BY global_position'),
+  };
+}

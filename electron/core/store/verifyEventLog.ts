@@ -1,0 +1,57 @@
+import type { Db } from './types';
+import { computeEventHash, GENESIS_HASH } from './eventHash';
+import { EVENT_COLUMNS, type EventRow } from './eventRow';
+
+/** The immutability triggers created by migration 0001; verify insists they are still in place. */
+export const IMMUTABILITY_TRIGGERS = ['events_no_update', 'events_no_delete'] as const;
+
+export type VerifyResult =
+  | { ok: true; eventCount: number }
+  | { ok: false; eventCount: number; reason: string; /** First bad global position, when the fault is an event. */ position?: number };
+
+/**
+ * Walks the whole log in global order and checks: the immutability triggers exist; global
+ * positions are dense from 1; stream positions are dense per stream; every hash equals
+ * sha256(previous hash + the event's stored fields). Stops at the first fault and names it.
+ * Needs no event registry: it checks the stored text, not its meaning.
+ *
+ * Limit: a chain cannot prove that events were not cut off the END of the log (the remaining
+ * prefix is still a valid chain); the triggers are what prevent that.
+ */
+export function verifyEventLog(db: Db): VerifyResult {
+  const triggers = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string }[]).map(
+      (row) => row.name,
+    ),
+  );
+  const missing = IMMUTABILITY_TRIGGERS.filter((name) => !triggers.has(name));
+  if (missing.length > 0) return { ok: false, eventCount: 0, reason: `missing immutability trigger(s): ${missing.join(', ')}` };
+
+  const streamVersions = new Map<string, number>();
+  let prevHash = GENESIS_HASH;
+  let expectedPosition = 1;
+  const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY global_position`).iterate() as Iterable<EventRow>;
+  for (const row of rows) {
+    const fail = (reason: string): VerifyResult => ({ ok: false, eventCount: expectedPosition - 1, position: row.global_position, reason });
+    if (row.global_position !== expectedPosition) return fail(`expected global position ${expectedPosition}, found ${row.global_position}`);
+    const expectedStreamPosition = (streamVersions.get(row.stream_id) ?? 0) + 1;
+    if (row.stream_position !== expectedStreamPosition) {
+      return fail(`stream ${row.stream_id}: expected stream position ${expectedStreamPosition}, found ${row.stream_position}`);
+    }
+    const hash = computeEventHash(prevHash, {
+      globalPosition: row.global_position,
+      streamId: row.stream_id,
+      streamPosition: row.stream_position,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      dataJson: row.data,
+      metadataJson: row.metadata,
+      recordedAt: row.recorded_at,
+    });
+    if (hash !== row.hash) return fail('hash mismatch: the event or its predecessor was changed after it was written');
+    streamVersions.set(row.stream_id, row.stream_position);
+    prevHash = row.hash;
+    expectedPosition += 1;
+  }
+  return { ok: true, eventCount: expectedPosition - 1 };
+}

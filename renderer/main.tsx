@@ -1,0 +1,43 @@
+/**
+ * Renderer entry: picks the transport (Electron preload or web host), builds the store, wires
+ * pushed events into it, and mounts the app. Runs under a CSP with no inline script or eval.
+ */
+import { StrictMode } from 'react';
+import { config as zodConfig } from 'zod';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from '../shared/api/transport';
+import { pickTransport } from './api/pickTransport';
+import { emitAppEvent } from './appEvents';
+import { createAppStore, type AppStore } from './store/appStore';
+import { StoreContext } from './store/storeContext';
+import { App } from './views/App';
+import './styles.css';
+
+// The CSP forbids eval: tell zod not to probe for it (its JIT would try `new Function`).
+zodConfig({ jitless: true });
+
+let store: AppStore | undefined;
+const { kind, transport } = pickTransport((live) => {
+  store?.getState().setLive(live);
+  if (live === 'live') emitAppEvent('live');
+});
+const client = createApiClient(transport);
+store = createAppStore(client, kind);
+if (kind === 'ipc') store.getState().setLive('live');
+
+client.on('events.appended', (events) => store?.getState().onEventsAppended(events));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);
+
+void Promise.all([store.getState().loadInfo(), store.getState().loadRuns()]).then(() => {
+  emitAppEvent('runs-loaded', { count: store?.getState().runs.length ?? 0 });
+  emitAppEvent('ready');
+});

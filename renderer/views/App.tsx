@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { SimulatorBadge } from '../components/Badge';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useApp } from '../store/storeContext';
+import { RunDetail } from './RunDetail';
+import { RunsList } from './RunsList';
+
+/** Top bar, runs list, run detail. */
+export function App() {
+  const info = useApp((s) => s.info);
+  const live = useApp((s) => s.live);
+  const notice = useApp((s) => s.notice);
+  const dismissNotice = useApp((s) => s.dismissNotice);
+  const transportKind = useApp((s) => s.transportKind);
+  const selectedRunId = useApp((s) => s.selectedRunId);
+
+  useEffect(() => {
+    document.title = info ? `REMO Studio — ${info.dbPath}` : 'REMO Studio';
+  }, [info]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>REMO Studio</h1>
+        {info?.simulator && <SimulatorBadge />}
+        <span className="muted small" data-testid="db-path" title="Database">
+          {info ? info.dbPath : ''}
+        </span>
+        <span className="spacer" />
+        <span className={`live live-${live}`} data-testid="live-state" title={`transport: ${transportKind}`}>
+          {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
+        </span>
+        <span className="muted small">{info ? `v${info.version}` : ''}</span>
+      </header>
+      {notice && <ErrorMessage error={notice} onDismiss={dismissNotice} />}
+      <main className={selectedRunId ? 'content with-detail' : 'content'}>
+        <RunsList />
+        <RunDetail />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The one typed API between REMO Studio's core and its clients (renderer, CLI, tests).
+ * The same map is served over three transports: in-process (electron/core/api), the loopback
+ * web host (electron/host: POST /api/<method>, WebSocket /events) and Electron IPC
+ * (electron/main + electron/preload: one invoke channel, one push channel).
+ *
+ * Every method's arguments have a zod schema here; every transport parses incoming arguments with
+ * it before the core sees them, so a malformed payload becomes a `bad-request` envelope, never a
+ * crash. Results are typed (not re-validated: they come from our own core).
+ */
+import { z } from 'zod';
+import type { StoredEvent } from '../events/envelope';
+import type { RunStateView, RunSummary } from './runViews';
+
+const runId = z.string().min(1, 'runId must not be empty').max(200);
+
+/** Schema of `RunPoint` (runViews.ts): a global position, the end of an epoch, or 'end'. */
+export const runPointSchema = z.union([
+  z.object({ position: z.number().int().min(0) }).strict(),
+  z.object({ epoch: z.number().int().min(0) }).strict(),
+  z.literal('end'),
+]);
+
+/** Largest page `runs.events` returns; bigger requests are refused so one call stays cheap. */
+export const MAX_EVENTS_PAGE = 1000;
+
+/** Argument schemas, one per method. The keys are the method names, and the contract. */
+export const apiArgSchemas = {
+  /** Version, database path and whether the configured LLM endpoints are the built-in simulator. */
+  'app.info': z.object({}).strict(),
+  /** Walks the event log's hash chain. */
+  'store.verify': z.object({}).strict(),
+  /** Probes one configured LLM endpoint (reachability, model list, thinking switch). */
+  'llm.testConnection': z.object({ endpoint: z.string().min(1) }).strict(),
+  'runs.list': z.object({}).strict(),
+  'runs.summary': z.object({ runId }).strict(),
+  'runs.stateAt': z.object({ runId, at: runPointSchema }).strict(),
+  /** A page of a run's logical events (fork parents included), oldest first. */
+  'runs.events': z
+    .object({
+      runId,
+      afterPosition: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(MAX_EVENTS_PAGE).optional(),
+    })
+    .strict(),
+  /** `config` is validated by the core (its schema belongs to the engine), not here. */
+  'runs.start': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  'runs.pause': z.object({ runId }).strict(),
+  'runs.resume': z.object({ runId }).strict(),
+  'runs.stop': z.object({ runId }).strict(),
+  'runs.fork': z
+    .object({ runId, at: runPointSchema, overrides: z.record(z.string(), z.unknown()).optional() })
+    .strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiArgSchemas;
+export const API_METHODS = Object.keys(apiArgSchemas) as ApiMethod[];
+
+/** What a caller passes (before defaults). */
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgSchemas)[M]>;
+/** What a handler receives (after parsing). */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiArgSchemas)[M]>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Absolute path of the SQLite database the core has open. */
+  dbPath: string;
+  /** True when every configured LLM endpoint is the built-in simulator: results are not model results. */
+  simulator: boolean;
+  /** Which transport answered: useful in bug reports. */
+  transport: 'in-process' | 'web' | 'ipc';
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Number of events whose hash was checked. */
+  eventsChecked: number;
+  /** First global position whose hash does not chain, when `ok` is false. */
+  firstBadPosition?: number;
+  message?: string;
+}
+
+/** Same fields as the gateway's ConnectionReport (electron/core/llm/types.ts); JSON only. */
+export interface ConnectionReportView {
+  endpoint: string;
+  reachable: boolean;
+  latencyMs?: number;
+  models: string[];
+  modelAvailable: boolean;
+  thinkingSwitchAccepted?: boolean;
+  error?: string;
+}
+
+export interface EventsPage {
+  events: StoredEvent[];
+  /** Pass as `afterPosition` for the next page; null when this page reached the end. */
+  nextAfterPosition: number | null;
+}
+
+/** Result type of every method. */
+export interface ApiResults {
+  'app.info': AppInfo;
+  'store.verify': VerifyReport;
+  'llm.testConnection': ConnectionReportView;
+  'runs.list': RunSummary[];
+  'runs.summary': RunSummary;
+  'runs.stateAt': RunStateView;
+  'runs.events': EventsPage;
+  'runs.start': { runId: string };
+  'runs.pause': { requested: true };
+  'runs.resume': { runId: string };
+  'runs.stop': { requested: true };
+  'runs.fork': { runId: string };
+}
+
+/** The handler map a core implements: one function per method, fed parsed arguments. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResults[M] | Promise<ApiResults[M]>;
+};
+
+/** Events the server pushes to every subscribed client. */
+export interface ServerEvents {
+  /** Events just committed to the log (any run), in global order. */
+  'events.appended': StoredEvent[];
+}
+export type ServerEventName = keyof ServerEvents;
+export const SERVER_EVENT_NAMES: readonly ServerEventName[] = ['events.appended'];
+
+/** One pushed message, as it travels over WebSocket or the IPC push channel. */
+export type ServerMessage = { [E in ServerEventName]: { event: E; payload: ServerEvents[E] } }[ServerEventName];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiArgSchemas, name);
+}
+
+/** Schema of a pushed message's frame; payloads are trusted (they come from our core). */
+export const serverMessageSchema = z.object({
+  event: z.enum(['events.appended']),
+  payload: z.unknown(),
+});

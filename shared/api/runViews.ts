@@ -1,0 +1,86 @@
+/**
+ * Read-side shapes the core hands to its clients (CLI, web host, Electron renderer).
+ * Pure data, JSON-serialisable. The engine folds events into these; clients only display them.
+ */
+
+export const METHODS = ['textgrad', 'remo-rag', 'remo-optimizer', 'remo'] as const;
+export type Method = (typeof METHODS)[number];
+
+export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed' | 'interrupted';
+
+/** Where in a run to look: a global log position, or the end of an epoch (0 = after seed evaluation). */
+export type RunPoint = { position: number } | { epoch: number } | 'end';
+
+/** Usage totals for one role (or all roles). */
+export interface UsageTotals {
+  calls: number;
+  cachedCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Sum of call latencies in ms (not wall time). */
+  latencyMs: number;
+}
+
+export interface RunSummary {
+  runId: string;
+  name: string;
+  method: Method;
+  status: RunStatus;
+  /** Human reason for stopped/failed/paused. */
+  statusReason?: string;
+  parentRunId?: string;
+  parentPosition?: number;
+  createdAt: string;
+  epochsPlanned: number;
+  epochsDone: number;
+  /** Accuracies in [0,1]; null until measured. */
+  seedVal: number | null;
+  seedTest: number | null;
+  val: number | null;
+  test: number | null;
+  /** Final test of the prompt alone (notebook methods); equals `test` for methods without a notebook. */
+  testPromptOnly: number | null;
+  usage: UsageTotals;
+  wallSeconds: number;
+  /** True when the run's endpoints are the built-in simulator: its numbers are not model results. */
+  simulated: boolean;
+}
+
+export interface NotebookEntryView {
+  entryId: number;
+  itemId: string;
+  question: string;
+  gold: string;
+  predicted: string | null;
+  lesson: string;
+  failCount: number;
+  resolved: boolean;
+  /** Global position of the event that last wrote this entry. */
+  updatedAt: number;
+}
+
+export interface EpochMetric {
+  epoch: number;
+  val: number | null;
+  promptVersion: number;
+  optimizerVersion: number;
+  notebookSize: number;
+  position: number;
+}
+
+/** The state of a run at one point of its log: what the scrubber shows. */
+export interface RunStateView {
+  runId: string;
+  /** Global position the state was folded up to (inclusive). */
+  position: number;
+  epoch: number;
+  step: number;
+  /** Current system prompt P and its version number (0 = seed). */
+  prompt: { version: number; text: string };
+  /** Current optimizer instructions Q and version (0 = initial). */
+  optimizerInstructions: { version: number; text: string };
+  notebook: NotebookEntryView[];
+  metrics: EpochMetric[];
+  usage: UsageTotals;
+  status: RunStatus;
+}

@@ -1,0 +1,4 @@
+export * from './runConfig';
+export * from './runConfigError';
+export * from './resolveRunConfig';
+export * from './presetDefaults';

@@ -1,0 +1,3 @@
+export * from './runEventTypes';
+export * from './runEventSchemas';
+export * from './callRecord';

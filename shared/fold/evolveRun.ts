@@ -1,0 +1,263 @@
+/**
+ * The fold: one event in, the next state out. Deterministic and free of I/O, so folding a run's
+ * log gives the same state whether the run is live, resumed, forked or scrubbed in time.
+ * For speed it updates the accumulator in place: callers own the state they fold into.
+ */
+import type { UsageTotals } from '../api/runViews';
+import type { LoggedCall, RunEvent } from '../events/run/runEventTypes';
+import { emptyUsage, type NotebookEntryState, type RunState } from './runState';
+
+export interface FoldOptions {
+  /** Keep the requestKey -> answer index (the engine needs it; views do not). Default true. */
+  trackAnswers?: boolean;
+  /**
+   * Cross-run memory: the source run's state at a position. Called on a RunStarted that names one;
+   * must itself be a pure read of the log.
+   */
+  memorySource?: (fromRunId: string, position: number) => RunState;
+}
+
+function addUsage(target: UsageTotals, call: LoggedCall): void {
+  target.calls += 1;
+  if (call.cached) target.cachedCalls += 1;
+  target.promptTokens += call.promptTokens;
+  target.completionTokens += call.completionTokens;
+  target.latencyMs += call.latencyMs;
+}
+
+function countCalls(state: RunState, calls: readonly LoggedCall[] | undefined): void {
+  for (const call of calls ?? []) {
+    addUsage(state.usage, call);
+    addUsage((state.usageByRole[call.role] ??= emptyUsage()), call);
+    if (!call.cached) {
+      state.billed.calls += 1;
+      state.billed.tokens += call.promptTokens + call.completionTokens;
+    }
+  }
+}
+
+function copyEntry(entry: NotebookEntryState): NotebookEntryState {
+  return { ...entry, itemIds: [...entry.itemIds] };
+}
+
+/** Applies one event of the run's logical stream to `state` and returns it. */
+export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions = {}): RunState {
+  state.position = event.globalPosition;
+  state.eventCount += 1;
+  const data = event.data as { calls?: LoggedCall[] };
+  countCalls(state, data.calls);
+  const durationMs = (event as { metadata?: { durationMs?: unknown } }).metadata?.durationMs;
+  if (typeof durationMs === 'number') state.workMs += durationMs;
+  if (event.type !== 'PhaseFailed') state.phaseFailures = 0;
+  const c = state.cursor;
+  switch (event.type) {
+    case 'RunStarted': {
+      const d = event.data;
+      state.config = d.config;
+      state.datasetHash = d.dataset.hash;
+      state.datasetName = d.dataset.name;
+      state.split = d.split;
+      state.templates = d.templates;
+      state.simulated = d.simulated;
+      state.createdAt = event.recordedAt;
+      state.prompt = { version: 0, text: d.config.initialPrompt };
+      state.optimizerInstructions = { version: 0, text: d.config.initialOptimizerInstructions };
+      state.cursor = { epoch: 0, step: 0, stage: 'begin' };
+      if (d.memory && options.memorySource) {
+        const source = options.memorySource(d.memory.fromRunId, d.memory.position);
+        if (d.memory.notebook) {
+          for (const entry of source.notebook.values()) state.notebook.set(entry.entryId, copyEntry(entry));
+          state.nextEntryId = source.nextEntryId;
+        }
+        if (d.memory.optimizerInstructions) state.optimizerInstructions = { version: 0, text: source.optimizerInstructions.text };
+      }
+      break;
+    }
+    case 'RunForked': {
+      // The fork inherits everything folded so far (the parent's prefix); only config and identity change.
+      state.config = event.data.config;
+      state.simulated = event.data.simulated;
+      state.parentRunId = event.data.parentRunId;
+      state.parentPosition = event.data.parentPosition;
+      state.createdAt = event.recordedAt;
+      state.status = 'running';
+      state.statusReason = null;
+      state.usage = emptyUsage();
+      state.usageByRole = {};
+      state.billed = { calls: 0, tokens: 0 };
+      state.workMs = 0;
+      break;
+    }
+    case 'SolverAnswered': {
+      if (options.trackAnswers !== false) {
+        const d = event.data;
+        state.answers.set(d.requestKey, { response: d.response, predicted: d.predicted, correct: d.correct });
+      }
+      break;
+    }
+    case 'TrainBatchAnswered': {
+      const d = event.data;
+      state.cursor = { epoch: d.epoch, step: d.step, stage: 'forward' };
+      state.candidate = null;
+      state.lastFeedback = null;
+      state.lastTrain = d.items.map((item) => ({
+        itemId: item.itemId, requestKey: item.requestKey, correct: item.correct, predicted: item.predicted, retrieved: item.retrieved,
+        response: state.answers.get(item.requestKey)?.response ?? '',
+      }));
+      state.epochSteps.push({ step: d.step, failures: d.items.filter((i) => !i.correct).length, total: d.items.length, feedback: null, outcome: 'no update' });
+      break;
+    }
+    case 'NotebookEntryWritten': {
+      const d = event.data;
+      const existing = state.notebook.get(d.entryId);
+      if (existing) {
+        if (!existing.itemIds.includes(d.itemId)) existing.itemIds.push(d.itemId);
+        Object.assign(existing, { predicted: d.predicted, trace: d.trace, lesson: d.lesson, failCount: d.failCount, resolved: false, updatedAt: event.globalPosition });
+      } else {
+        state.notebook.set(d.entryId, {
+          entryId: d.entryId, itemId: d.itemId, itemIds: [d.itemId], question: d.question, gold: d.gold, predicted: d.predicted,
+          trace: d.trace, lesson: d.lesson, failCount: d.failCount, resolved: false, embedding: d.embedding ?? null,
+          createdAt: event.globalPosition, updatedAt: event.globalPosition,
+        });
+        state.nextEntryId = Math.max(state.nextEntryId, d.entryId + 1);
+      }
+      break;
+    }
+    case 'NotebookEntryResolved': {
+      const entry = state.notebook.get(event.data.entryId);
+      if (entry) Object.assign(entry, { resolved: true, updatedAt: event.globalPosition });
+      break;
+    }
+    case 'NotebookUpdated':
+      state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'notebook' };
+      break;
+    case 'CritiqueWritten': {
+      state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'critique' };
+      state.lastFeedback = event.data.feedback;
+      const note = state.epochSteps.at(-1);
+      if (note) note.feedback = event.data.feedback;
+      break;
+    }
+    case 'CritiqueSkipped':
+      // Nothing to learn from: the step skips its update.
+      state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'update' };
+      state.candidate = null;
+      break;
+    case 'PromptCandidateProposed':
+      state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'update' };
+      state.candidate = event.data.candidate;
+      break;
+    case 'PromptUpdateFailed': {
+      state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'update' };
+      state.candidate = null;
+      const note = state.epochSteps.at(-1);
+      if (note) note.outcome = `update failed: ${event.data.reason}`;
+      break;
+    }
+    case 'PromptAccepted': {
+      const d = event.data;
+      state.prompt = { version: d.version, text: d.text };
+      state.candidate = null;
+      if (d.gated) {
+        state.cursor = { epoch: d.epoch, step: d.step, stage: 'gate' };
+        state.acceptedVal = d.candidateVal;
+      }
+      const note = state.epochSteps.at(-1);
+      if (note) note.outcome = d.gated ? `accepted as v${d.version} (val ${fmt(d.previousVal)} -> ${fmt(d.candidateVal)})` : `accepted as v${d.version}`;
+      break;
+    }
+    case 'PromptRejected': {
+      const d = event.data;
+      state.cursor = { epoch: d.epoch, step: d.step, stage: 'gate' };
+      state.candidate = null;
+      state.acceptedVal = d.acceptedVal;
+      const note = state.epochSteps.at(-1);
+      if (note) note.outcome = `rejected by the gate (val ${fmt(d.acceptedVal)} -> ${fmt(d.candidateVal)}), kept v${d.restoredVersion}`;
+      break;
+    }
+    case 'EvaluationCompleted': {
+      const d = event.data;
+      switch (d.label) {
+        case 'seed-val':
+          state.accuracies.seedVal = d.accuracy;
+          state.acceptedVal = d.accuracy;
+          state.cursor = { epoch: 0, step: 0, stage: 'seed-val' };
+          break;
+        case 'seed-test':
+          state.accuracies.seedTest = d.accuracy;
+          state.cursor = { epoch: 0, step: 0, stage: 'seed-test' };
+          break;
+        case 'gate-baseline':
+          state.acceptedVal = d.accuracy;
+          break;
+        case 'gate-candidate':
+          break;
+        case 'epoch-val':
+          state.accuracies.val = d.accuracy;
+          state.acceptedVal = d.accuracy;
+          state.cursor = { epoch: d.epoch, step: c.step, stage: 'epoch-val' };
+          break;
+        case 'test':
+          state.accuracies.test = d.accuracy;
+          if (!d.withNotebook) state.accuracies.testPromptOnly = d.accuracy;
+          state.cursor = { epoch: c.epoch, step: c.step, stage: 'test' };
+          break;
+        case 'test-prompt-only':
+          state.accuracies.testPromptOnly = d.accuracy;
+          state.cursor = { epoch: c.epoch, step: c.step, stage: 'test-prompt-only' };
+          break;
+      }
+      break;
+    }
+    case 'StepCompleted':
+      state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'step-done' };
+      break;
+    case 'ReflectionWritten':
+      state.lastReflection = event.data.text;
+      state.cursor = { epoch: event.data.epoch, step: event.data.step ?? c.step, stage: event.data.step === null ? 'reflect' : 'step-reflect' };
+      break;
+    case 'OptimizerInstructionsUpdated':
+      state.optimizerInstructions = { version: event.data.version, text: event.data.text };
+      state.cursor = { epoch: event.data.epoch, step: event.data.step ?? c.step, stage: event.data.step === null ? 'meta' : 'step-meta' };
+      break;
+    case 'OptimizerInstructionsRejected':
+      state.cursor = { epoch: event.data.epoch, step: event.data.step ?? c.step, stage: event.data.step === null ? 'meta' : 'step-meta' };
+      break;
+    case 'EpochCompleted': {
+      const d = event.data;
+      state.cursor = { epoch: d.epoch, step: 0, stage: 'epoch-done' };
+      state.metrics.push({ epoch: d.epoch, val: d.val, promptVersion: d.promptVersion, optimizerVersion: d.optimizerVersion, notebookSize: d.notebookSize, position: event.globalPosition });
+      state.epochSteps = [];
+      break;
+    }
+    case 'RunCompleted':
+      state.cursor = { ...c, stage: 'done' };
+      state.status = 'completed';
+      state.statusReason = null;
+      break;
+    case 'RunPaused':
+      state.status = 'paused';
+      state.statusReason = event.data.reason;
+      break;
+    case 'RunResumed':
+      state.status = 'running';
+      state.statusReason = null;
+      break;
+    case 'RunStopped':
+      state.status = 'stopped';
+      state.statusReason = event.data.reason;
+      break;
+    case 'RunFailed':
+      state.status = 'failed';
+      state.statusReason = event.data.reason;
+      break;
+    case 'PhaseFailed':
+      state.phaseFailures += 1;
+      break;
+  }
+  return state;
+}
+
+function fmt(value: number | null): string {
+  return value === null ? '?' : `${(value * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,5 @@
+export * from './runState';
+export * from './evolveRun';
+export * from './foldRun';
+export * from './toRunStateView';
+export * from './vectorCodec';

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerEvents } from '../../shared/api/contract';
+import type { ApiClient, ApiTransport } from '../../shared/api/transport';
+import { createApiClient } from '../../shared/api/transport';
+
+/** One transport under test, over a core that holds at least one finished run with 2+ epochs. */
+export interface ContractHarness {
+  transport: ApiTransport;
+  /** Expected `app.info().transport`. */
+  transportName: 'in-process' | 'web' | 'ipc';
+  /** A finished run with at least epochs 0 and 1. */
+  seededRunId: string;
+  /** A config `runs.start` accepts (short, simulated). */
+  startConfig: Record<string, unknown>;
+  /** Resolves when pushed events can be received (socket open). */
+  ready(): Promise<void>;
+  /** Waits for every run started by the tests, then releases everything. */
+  close(): Promise<void>;
+}
+
+/**
+ * The contract suite: the same cases over every transport, so a transport cannot drift from
+ * the others (shapes, error codes, paging, pushes).
+ */
+export function defineContractSuite(name: string, setup: () => Promise<ContractHarness>): void {
+  describe(`API contract over ${name}`, () => {
+    let harness: ContractHarness;
+    let client: ApiClient;
+
+    beforeAll(async () => {
+      harness = await setup();
+      client = createApiClient(harness.transport);
+    }, 120_000);
+    afterAll(async () => {
+      await harness?.close();
+    }, 120_000);
+
+    it('app.info names this transport, the database and the simulator flag', async () => {
+      const result = await client.call('app.info', {});
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.transport).toBe(harness.transportName);
+      expect(result.value.dbPath.length).toBeGreaterThan(0);
+      expect(typeof result.value.simulator).toBe('boolean');
+      expect(result.value.version).toMatch(/^\d+\.\d+\.\d+/);
+    });
+
+    it('runs.list includes the seeded run with its summary fields', async () => {
+      const result = await client.call('runs.list', {});
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const run = result.value.find((r) => r.runId === harness.seededRunId);
+      expect(run).toBeDefined();
+      expect(run?.epochsDone).toBeGreaterThanOrEqual(1);
+      expect(typeof run?.simulated).toBe('boolean');
+      expect(run?.usage.calls).toBeGreaterThan(0);
+    });
+
+    it('runs.summary of an unknown run is a not-found envelope', async () => {
+      const result = await client.call('runs.summary', { runId: 'no-such-run' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    });
+
+    it('malformed arguments are a bad-request envelope that names the field', async () => {
+      const result = await harness.transport.invoke('runs.summary', { runId: 42 });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('bad-request');
+      expect(result.error.message).toContain('runId');
+      const extra = await harness.transport.invoke('runs.list', { sneaky: true });
+      expect(extra).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      const notAnObject = await harness.transport.invoke('runs.stateAt', 'end');
+      expect(notAnObject).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('an unknown method is an unknown-method envelope', async () => {
+      const result = await harness.transport.invoke('runs.dropTable', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    });
+
+    it('runs.stateAt folds to the seed epoch, a later epoch and the end, in order', async () => {
+      const seed = await client.call('runs.stateAt', { runId: harness.seededRunId, at: { epoch: 0 } });
+      const one = await client.call('runs.stateAt', { runId: harness.seededRunId, at: { epoch: 1 } });
+      const end = await client.call('runs.stateAt', { runId: harness.seededRunId, at: 'end' });
+      expect(seed.ok && one.ok && end.ok).toBe(true);
+      if (!seed.ok || !one.ok || !end.ok) return;
+      expect(seed.value.epoch).toBe(0);
+      expect(seed.value.prompt.version).toBe(0);
+      expect(seed.value.position).toBeLessThan(one.value.position);
+      expect(one.value.position).toBeLessThanOrEqual(end.value.position);
+      expect(end.value.metrics.length).toBeGreaterThanOrEqual(2);
+      const bad = await harness.transport.invoke('runs.stateAt', { runId: harness.seededRunId, at: { epoch: -1 } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('runs.events pages without gaps or overlaps', async () => {
+      const all = await client.call('runs.events', { runId: harness.seededRunId, limit: 1000 });
+      expect(all.ok).toBe(true);
+      if (!all.ok) return;
+      expect(all.value.events.length).toBeGreaterThanOrEqual(3);
+      expect(all.value.nextAfterPosition).toBeNull();
+      const collected: number[] = [];
+      let after: number | undefined;
+      for (let guard = 0; guard < 10_000; guard += 1) {
+        const page = await client.call('runs.events', { runId: harness.seededRunId, limit: 2, ...(after === undefined ? {} : { afterPosition: after }) });
+        expect(page.ok).toBe(true);
+        if (!page.ok) return;
+        expect(page.value.events.length).toBeLessThanOrEqual(2);
+        collected.push(...page.value.events.map((e) => e.globalPosition));
+        if (page.value.nextAfterPosition === null) break;
+        after = page.value.nextAfterPosition;
+      }
+      expect(collected).toEqual(all.value.events.map((e) => e.globalPosition));
+      const tooBig = await harness.transport.invoke('runs.events', { runId: harness.seededRunId, limit: 100_000 });
+      expect(tooBig).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('store.verify walks the chain and finds it intact', async () => {
+      const result = await client.call('store.verify', {});
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.ok).toBe(true);
+      expect(result.value.eventsChecked).toBeGreaterThan(0);
+    });
+
+    it('runs.start refuses an invalid config with a bad-request envelope', async () => {
+      const result = await client.call('runs.start', { config: { method: 'bogus' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('runs.start returns a run id and its events are pushed to subscribers', async () => {
+      // Buffer every push from before the start: RunStarted may be pushed before start() resolves.
+      const seen: ServerEvents['events.appended'] = [];
+      let wake: () => void = () => undefined;
+      const off = client.on('events.appended', (events) => {
+        seen.push(...events);
+        wake();
+      });
+      try {
+        await harness.ready();
+        const started = await client.call('runs.start', { config: harness.startConfig });
+        expect(started.ok).toBe(true);
+        if (!started.ok) return;
+        const runId = started.value.runId;
+        const deadline = Date.now() + 20_000;
+        while (!seen.some((e) => e.streamId === runId)) {
+          if (Date.now() > deadline) throw new Error(`no events.appended push for ${runId} within 20 s`);
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, 1000);
+          });
+        }
+        const own = seen.filter((e) => e.streamId === runId);
+        expect(own[0]).toHaveProperty('globalPosition');
+        expect(own[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
+      } finally {
+        off();
+      }
+    });
+
+    it('runs.fork at an epoch creates a child run that names its parent', async () => {
+      const forked = await client.call('runs.fork', { runId: harness.seededRunId, at: { epoch: 1 }, overrides: {} });
+      expect(forked.ok).toBe(true);
+      if (!forked.ok) return;
+      expect(forked.value.runId).not.toBe(harness.seededRunId);
+      const summary = await client.call('runs.summary', { runId: forked.value.runId });
+      expect(summary.ok).toBe(true);
+      if (!summary.ok) return;
+      expect(summary.value.parentRunId).toBe(harness.seededRunId);
+    });
+
+    it('pause and stop of an unknown run are not-found; of a finished run they are accepted or refused with a code', async () => {
+      expect(await client.call('runs.pause', { runId: 'no-such-run' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await client.call('runs.stop', { runId: 'no-such-run' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      const resume = await client.call('runs.resume', { runId: 'no-such-run' });
+      expect(resume).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    });
+  });
+}

@@ -16,16 +16,18 @@ import './styles.css';
 // The CSP forbids eval: tell zod not to probe for it (its JIT would try `new Function`).
 zodConfig({ jitless: true });
 
-let store: AppStore | undefined;
+// The transport reports socket state before the store exists; the holder bridges that gap.
+const holder: { store?: AppStore } = {};
 const { kind, transport } = pickTransport((live) => {
-  store?.getState().setLive(live);
+  holder.store?.getState().setLive(live);
   if (live === 'live') emitAppEvent('live');
 });
 const client = createApiClient(transport);
-store = createAppStore(client, kind);
+const store = createAppStore(client, kind);
+holder.store = store;
 if (kind === 'ipc') store.getState().setLive('live');
 
-client.on('events.appended', (events) => store?.getState().onEventsAppended(events));
+client.on('events.appended', (events) => store.getState().onEventsAppended(events));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -38,6 +40,6 @@ createRoot(root).render(
 );
 
 void Promise.all([store.getState().loadInfo(), store.getState().loadRuns()]).then(() => {
-  emitAppEvent('runs-loaded', { count: store?.getState().runs.length ?? 0 });
+  emitAppEvent('runs-loaded', { count: store.getState().runs.length });
   emitAppEvent('ready');
 });

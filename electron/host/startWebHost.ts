@@ -61,11 +61,25 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
-  let guard: RequestGuard | undefined;
-  let headers: Record<string, string> = {};
   const sockets = new Set<WebSocket>();
 
-  const server = createServer((req, res) => {
+  // Listen first: the guard needs the real port (0 picks one). Handlers are attached right after,
+  // in the same tick, so no request can arrive before them.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // 127.0.0.1 only, never 0.0.0.0 or ::: the host is a local tool, not a network service.
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const guard: RequestGuard = createRequestGuard(port, token);
+  const headers = securityHeaders(guard.origins);
+  const origin = `http://127.0.0.1:${port}`;
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       // Last line of defence: a bug answers 500 with an envelope instead of killing the host.
       if (!res.headersSent) sendJson(res, 500, fail('internal', error instanceof Error ? error.message : String(error)));
@@ -74,7 +88,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!guard) throw new Error('host not listening yet');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
     const place = guard.checkPlace(req);
@@ -152,9 +165,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const verdict: GuardVerdict = !guard
-      ? { ok: false, status: 403, code: 'forbidden', message: 'not ready' }
-      : url.pathname !== '/events'
+    const verdict: GuardVerdict =
+      url.pathname !== '/events'
         ? { ok: false, status: 403, code: 'forbidden', message: 'unknown socket path' }
         : // Browsers always send Origin on WebSocket handshakes; require it to be ours.
           req.headers.origin === undefined && req.headers['x-remo-token'] === undefined
@@ -181,19 +193,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const text = JSON.stringify(message);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // 127.0.0.1 only, never 0.0.0.0 or ::: the host is a local tool, not a network service.
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  guard = createRequestGuard(port, token);
-  headers = securityHeaders(guard.origins);
-  const origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/?token=${token}`,

@@ -51,6 +51,9 @@ async function start(): Promise<void> {
   hardenContents();
   serveAppProtocol(path.join(__dirname, '../renderer'));
   const userData = app.getPath('userData');
+  // Core finds its prompt templates relative to its sources; from the bundle (dist/main) and
+  // inside app.asar that guess fails, so point it at the shipped folder (electron-builder.yml: resources/**).
+  process.env.REMO_PROMPTS_DIR ??= path.join(app.getAppPath(), 'resources', 'prompts');
   const keys = createSafeKeyStore(path.join(userData, 'api-keys.json'));
   const options: CoreOptions & { vecExtensionPath?: string } = {
     dbPath: process.env.REMO_DB?.trim() || path.join(userData, 'remo.db'),
@@ -60,7 +63,7 @@ async function start(): Promise<void> {
     vecExtensionPath: asarUnpackedPath(getLoadablePath()),
   };
   core = await createCore(options);
-  const api = createApiService(apiDepsFromCore(core, { version: app.getVersion() }));
+  const api = createApiService(apiDepsFromCore(core, { version: app.getVersion(), keyResolver: options.keyResolver! }));
   disposeIpc = registerIpc({ dispatch: api.dispatcher('ipc'), subscribe: api.subscribe });
   createMainWindow();
 }

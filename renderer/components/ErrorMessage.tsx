@@ -2,12 +2,14 @@ import type { ApiError } from '../../shared/api/result';
 
 /** An error envelope as a readable block (message plus schema details, if any). */
 export function ErrorMessage({ error, onDismiss }: { error: ApiError; onDismiss?: () => void }) {
+  // Core messages often already spell out their issues; list details only when they add something.
+  const extraDetails = (error.details ?? []).filter((detail) => !error.message.includes(detail));
   return (
     <div className="error-message" role="alert" data-testid="error-message" data-code={error.code}>
       <strong>{error.code}</strong> {error.message}
-      {error.details && error.details.length > 0 && (
+      {extraDetails.length > 0 && (
         <ul>
-          {error.details.map((detail) => (
+          {extraDetails.map((detail) => (
             <li key={detail}>{detail}</li>
           ))}
         </ul>

@@ -1,12 +1,30 @@
 import type { ApiError } from '../../shared/api/result';
 import type { RunStateView, RunSummary } from '../../shared/api/runViews';
+// eslint-disable-next-line no-restricted-imports -- shared/events is ours; the lint rule's bare 'events' (Node builtin) pattern also matches this folder name (reported to the lead)
 import type { StoredEvent } from '../../shared/events/envelope';
 import type { SliceContext } from './appStore';
 import { findPreviousPrompt } from './findPreviousPrompt';
 import { emitAppEvent } from '../appEvents';
 
-/** Where the scrubber points: the end of an epoch (0 = after the seed evaluation), or the log's end. */
-export type ScrubPoint = number | 'end';
+/**
+ * Where the scrubber points: the end of an epoch (a number; 0 = after the seed evaluation), one
+ * event of the run's log (`{position}`, a global position), or the log's end.
+ */
+export type ScrubPoint = number | { position: number } | 'end';
+
+/** The run's logical log as the fine scrubber sees it: positions and event types, in order. */
+export interface EventIndex {
+  positions: number[];
+  types: string[];
+}
+
+/** Pages fetched per refresh; beyond this the fine scrubber covers the first N events only. */
+const MAX_EVENT_PAGES = 50;
+
+/** The RunPoint (contract) for a scrub point. */
+export function toRunPoint(point: ScrubPoint): 'end' | { epoch: number } | { position: number } {
+  return point === 'end' ? 'end' : typeof point === 'number' ? { epoch: point } : point;
+}
 
 export interface DetailSlice {
   selectedRunId: string | null;
@@ -18,6 +36,8 @@ export interface DetailSlice {
   pointState: RunStateView | null;
   /** The prompt version before pointState's, for the diff; null for the seed prompt. */
   previousPrompt: { version: number; text: string } | null;
+  /** Every event of the selected run (fork parents included), for the fine scrubber. */
+  eventIndex: EventIndex | null;
   detailLoading: boolean;
   detailError: ApiError | null;
   selectRun(runId: string | null): Promise<void>;
@@ -36,6 +56,7 @@ const REFRESH_COALESCE_MS = 250;
 
 export function createDetailSlice({ set, get, client }: SliceContext): DetailSlice {
   let seq = 0;
+  let indexSeq = 0;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let detailDirty = false;
   // A fold at a fixed position never changes (the log is append-only): safe to cache.
@@ -53,15 +74,16 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
   }
 
   async function loadPoint(runId: string, point: ScrubPoint, mine: number): Promise<void> {
-    const result = await client.call('runs.stateAt', { runId, at: point === 'end' ? 'end' : { epoch: point } });
+    const result = await client.call('runs.stateAt', { runId, at: toRunPoint(point) });
     if (mine !== seq) return;
     if (!result.ok) {
       set({ pointState: null, previousPrompt: null, detailError: result.error, detailLoading: false });
       return;
     }
     set({ pointState: result.value, detailError: null, detailLoading: false });
-    const firstPosition = get().summary?.parentPosition ?? 0;
-    const previous = await findPreviousPrompt(result.value, (p) => stateAtPosition(runId, p), firstPosition);
+    // Lower bound 0: a fork's logical log starts with its parent's events, so its previous prompt
+    // version may lie before the fork point (the epoch metrics usually give a tighter bound).
+    const previous = await findPreviousPrompt(result.value, (p) => stateAtPosition(runId, p), 0);
     if (mine !== seq) return;
     set({ previousPrompt: previous ? { version: previous.version, text: previous.text } : null });
     emitAppEvent('point-loaded', { runId, point, promptVersion: result.value.prompt.version });
@@ -79,7 +101,29 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
       return;
     }
     set({ summary: summary.value, endState: endState.value });
-    await loadPoint(runId, point, mine);
+    await Promise.all([loadPoint(runId, point, mine), loadEventIndex(runId)]);
+  }
+
+  /** Fetches the run's events after the last one already indexed (incremental on live updates). */
+  async function loadEventIndex(runId: string): Promise<void> {
+    // Own sequence: scrubbing must not cancel the index load; a newer index load does.
+    const mine = ++indexSeq;
+    const current = () => mine === indexSeq && get().selectedRunId === runId;
+    const known = get().selectedRunId === runId ? get().eventIndex : null;
+    const positions = known ? [...known.positions] : [];
+    const types = known ? [...known.types] : [];
+    let after = positions[positions.length - 1] ?? 0;
+    for (let page = 0; page < MAX_EVENT_PAGES; page += 1) {
+      const result = await client.call('runs.events', { runId, afterPosition: after, limit: 1000 });
+      if (!result.ok || !current()) return;
+      for (const event of result.value.events) {
+        positions.push(event.globalPosition);
+        types.push(event.type);
+      }
+      if (result.value.nextAfterPosition === null) break;
+      after = result.value.nextAfterPosition;
+    }
+    if (current()) set({ eventIndex: { positions, types } });
   }
 
   async function control(action: 'runs.pause' | 'runs.resume' | 'runs.stop'): Promise<void> {
@@ -103,11 +147,12 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     point: 'end',
     pointState: null,
     previousPrompt: null,
+    eventIndex: null,
     detailLoading: false,
     detailError: null,
     async selectRun(runId) {
       const mine = ++seq;
-      set({ selectedRunId: runId, summary: null, endState: null, pointState: null, previousPrompt: null, point: 'end', detailError: null, detailLoading: runId !== null });
+      set({ selectedRunId: runId, summary: null, endState: null, pointState: null, previousPrompt: null, eventIndex: null, point: 'end', detailError: null, detailLoading: runId !== null });
       if (runId) await loadRun(runId, 'end', mine);
     },
     async scrubTo(point) {
@@ -136,8 +181,7 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     async forkHere() {
       const { selectedRunId, point } = get();
       if (!selectedRunId) return;
-      const at = point === 'end' ? ('end' as const) : { epoch: point };
-      const result = await client.call('runs.fork', { runId: selectedRunId, at, overrides: {} });
+      const result = await client.call('runs.fork', { runId: selectedRunId, at: toRunPoint(point), overrides: {} });
       if (!result.ok) {
         get().showNotice(result.error);
         return;

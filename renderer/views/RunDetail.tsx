@@ -28,7 +28,10 @@ export function RunDetail() {
 
   const running = summary.status === 'running';
   const resumable = summary.status === 'paused' || summary.status === 'interrupted';
-  const forkLabel = point === 'end' ? 'Fork from end' : point === 0 ? 'Fork from seed' : `Fork from epoch ${point}`;
+  const forkLabel =
+    point === 'end' ? 'Fork from end' : point === 0 ? 'Fork from seed' : typeof point === 'number' ? `Fork from epoch ${point}` : `Fork from position ${point.position}`;
+  // The epoch the panels show, for highlighting (the end of the log counts as no particular epoch).
+  const shownEpoch = point === 'end' ? null : (state?.epoch ?? null);
 
   return (
     <section className="run-detail" aria-label="Run detail" data-testid="run-detail" data-run-id={summary.runId}>
@@ -81,14 +84,14 @@ export function RunDetail() {
               <header className="panel-header">
                 <h3>Validation accuracy</h3>
               </header>
-              <ValChart metrics={endState?.metrics ?? state.metrics} point={point} />
+              <ValChart metrics={endState?.metrics ?? state.metrics} epoch={shownEpoch} />
               <table className="metrics-table" data-testid="metrics-table">
                 <thead>
                   <tr><th>epoch</th><th className="num">val</th><th className="num">P</th><th className="num">Q</th><th className="num">notebook</th></tr>
                 </thead>
                 <tbody>
                   {state.metrics.map((m) => (
-                    <tr key={m.epoch} className={m.epoch === point ? 'selected' : undefined}>
+                    <tr key={m.epoch} className={m.epoch === shownEpoch ? 'selected' : undefined}>
                       <td>{m.epoch === 0 ? 'seed' : m.epoch}</td>
                       <td className="num">{formatPercent(m.val)}</td>
                       <td className="num">v{m.promptVersion}</td>
@@ -102,7 +105,7 @@ export function RunDetail() {
             <section className="panel" aria-label="Notebook">
               <header className="panel-header">
                 <h3>Mistake notebook</h3>
-                <span className="muted small" data-testid="notebook-count">{state.notebook.length} entries</span>
+                <span className="muted small" data-testid="notebook-count">{state.notebook.length === 1 ? '1 entry' : `${state.notebook.length} entries`}</span>
               </header>
               <NotebookList entries={state.notebook} />
             </section>

@@ -1,9 +1,8 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetric } from '../../shared/api/runViews';
-import type { ScrubPoint } from '../store/detailSlice';
 
 /** Validation accuracy per epoch (epoch 0 = the seed prompt), with the scrubber's epoch marked. */
-export function ValChart({ metrics, point }: { metrics: readonly EpochMetric[]; point: ScrubPoint }) {
+export function ValChart({ metrics, epoch }: { metrics: readonly EpochMetric[]; epoch: number | null }) {
   const data = metrics
     .filter((m) => m.val !== null)
     .map((m) => ({ epoch: m.epoch, val: Math.round((m.val ?? 0) * 1000) / 10 }));
@@ -16,7 +15,7 @@ export function ValChart({ metrics, point }: { metrics: readonly EpochMetric[]; 
           <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
           <Tooltip formatter={(value) => [`${String(value)}%`, 'val']} labelFormatter={(epoch) => `epoch ${String(epoch)}`} />
-          {point !== 'end' && <ReferenceLine x={point} stroke="#c2410c" strokeDasharray="4 2" />}
+          {epoch !== null && <ReferenceLine x={epoch} stroke="#c2410c" strokeDasharray="4 2" />}
           <Line type="monotone" dataKey="val" stroke="#2563eb" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

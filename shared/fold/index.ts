@@ -3,3 +3,4 @@ export * from './evolveRun';
 export * from './foldRun';
 export * from './toRunStateView';
 export * from './vectorCodec';
+export * from './stateSnapshot';

@@ -24,11 +24,11 @@ function stripFences(text: string): string {
   return fenced ? fenced[1]!.trim() : text.trim();
 }
 
-/** Drops a lead-in line such as "Here is the improved prompt:". */
+/** Drops lead-in prose such as "Sure. Here is the improved prompt:" (a line ending in a colon, near the top). */
 function stripLeadIn(text: string): string {
   const lines = text.split('\n');
-  if (lines.length > 1 && /^(here|sure|certainly|below|the (improved|new|updated))\b.*:\s*$/i.test(lines[0]!.trim())) {
-    return lines.slice(1).join('\n').trim();
+  for (let i = Math.min(2, lines.length - 2); i >= 0; i--) {
+    if (/\b(here|below|prompt|improved|updated|revised)\b.*:\s*$/i.test(lines[i]!.trim())) return lines.slice(i + 1).join('\n').trim();
   }
   return text;
 }

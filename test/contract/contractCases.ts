@@ -12,6 +12,8 @@ export interface ContractHarness {
   seededRunId: string;
   /** A config `runs.start` accepts (short, simulated). */
   startConfig: Record<string, unknown>;
+  /** An endpoint of the default config for new runs that answers (the simulator), if any. */
+  testEndpoint?: string;
   /** Resolves when pushed events can be received (socket open). */
   ready(): Promise<void>;
   /** Waits for every run started by the tests, then releases everything. */
@@ -167,6 +169,16 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       expect(summary.ok).toBe(true);
       if (!summary.ok) return;
       expect(summary.value.parentRunId).toBe(harness.seededRunId);
+    });
+
+    it('llm.testConnection reports on a configured endpoint and refuses an unknown one', async () => {
+      const unknown = await client.call('llm.testConnection', { endpoint: 'no-such-endpoint' });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      if (!harness.testEndpoint) return;
+      const report = await client.call('llm.testConnection', { endpoint: harness.testEndpoint });
+      if (!report.ok) throw new Error(`llm.testConnection failed: ${JSON.stringify(report.error)}`);
+      if (!report.ok) return;
+      expect(report.value).toMatchObject({ endpoint: harness.testEndpoint, reachable: true, modelAvailable: true });
     });
 
     it('pause and stop of an unknown run are not-found; of a finished run they are accepted or refused with a code', async () => {

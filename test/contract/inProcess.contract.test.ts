@@ -9,6 +9,7 @@ defineContractSuite('the in-process transport', async () => {
     transportName: 'in-process',
     seededRunId: core.seededRunId,
     startConfig: core.startConfig,
+    testEndpoint: core.testEndpoint,
     ready: async () => undefined,
     close: () => core.close(),
   };

@@ -16,6 +16,7 @@ defineContractSuite('the loopback web host (HTTP + WebSocket)', async () => {
     transportName: 'web',
     seededRunId: core.seededRunId,
     startConfig: core.startConfig,
+    testEndpoint: core.testEndpoint,
     ready: () => transport.ready(),
     close: async () => {
       transport.close();

@@ -37,7 +37,8 @@ export function register(program: Command): void {
           for (const method of DEMO_METHODS) {
             const config = buildDemoConfig({ method, size, seed, simulatorUrl: simulator.url });
             const { runId } = await core.runs.start(config);
-            const summary = await followRunInForeground(core.runs, runId, { json: false });
+            process.stdout.write(`${method}: run ${runId}\n`);
+            const summary = await followRunInForeground(core.runs, runId, { json: false, quiet: true });
             summaries.push(summary);
             if (summary.status !== 'completed') break;
           }

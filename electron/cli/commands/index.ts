@@ -4,8 +4,18 @@ import { register as registerRebuild } from './rebuild';
 import { register as registerSim } from './sim';
 import { register as registerDatasets } from './datasets';
 import { register as registerWeb } from './web';
+import { register as registerRun } from './run';
+import { register as registerResume } from './resume';
+import { register as registerPause } from './pause';
+import { register as registerFork } from './fork';
+import { register as registerRuns } from './runs';
+import { register as registerShow } from './show';
+import { register as registerCompare } from './compare';
+import { register as registerExport } from './export';
+import { register as registerImport } from './import';
+import { register as registerDemo } from './demo';
 
 /**
  * Every subcommand of `remo`. A command module exports `register(program)`; add it here.
  */
-export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerWeb];
+export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerWeb, registerRun, registerResume, registerPause, registerFork, registerRuns, registerShow, registerCompare, registerExport, registerImport, registerDemo];

@@ -39,7 +39,7 @@ export function exitCodeFor(summary: RunSummary): number {
 export async function followRunInForeground(
   runs: LocalRunService,
   runId: string,
-  options: { json: boolean },
+  options: { json: boolean; quiet?: boolean },
 ): Promise<RunSummary> {
   const reporter = createProgressReporter();
   process.stderr.write(`run ${runId} started\n`);
@@ -62,7 +62,9 @@ export async function followRunInForeground(
   try {
     const summary = await runs.waitForRun(runId);
     reporter.stop();
-    if (options.json) {
+    if (options.quiet) {
+      process.stderr.write(`run ${runId} ${summary.status}\n`);
+    } else if (options.json) {
       process.stderr.write(renderSummary(summary) + '\n');
       printJsonLine(summaryJson(summary));
     } else {

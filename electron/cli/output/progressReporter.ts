@@ -16,11 +16,24 @@ export interface ProgressReporter {
 
 /**
  * Progress on stderr, so stdout stays for the result (table or the `--json` line).
- * On a terminal: a cli-progress bar with ETA. Otherwise (pipes, CI, tests): plain lines, at most
- * one per phase change or per 10% so logs stay short.
+ * On a terminal: a cli-progress bar with ETA. Otherwise (pipes, CI, tests): plain lines, one per
+ * 10% of the schedule or every 5 s, so logs stay short.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
-  return stream.isTTY ? barReporter(stream) : lineReporter(stream);
+  return monotonic(stream.isTTY ? barReporter(stream) : lineReporter(stream));
+}
+
+/** A bar that moves backwards reads as a bug: keep `done` from decreasing (phase accounting is coarse). */
+function monotonic(inner: ProgressReporter): ProgressReporter {
+  let best = 0;
+  return {
+    update(tick) {
+      best = Math.max(best, tick.done);
+      inner.update({ ...tick, done: best });
+    },
+    note: (line) => inner.note(line),
+    stop: () => inner.stop(),
+  };
 }
 
 function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
@@ -56,19 +69,23 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   };
 }
 
-function lineReporter(stream: NodeJS.WritableStream): ProgressReporter {
-  let lastLabel = '';
+function lineReporter(stream: NodeJS.WritableStream, minIntervalMs = 5_000): ProgressReporter {
   let lastDecile = -1;
+  let lastLineAt = 0;
   const startedAt = Date.now();
   return {
     update({ done, total, label }) {
+      const now = Date.now();
       const decile = total > 0 ? Math.floor((done / total) * 10) : 0;
-      if (label === lastLabel && decile === lastDecile) return;
-      lastLabel = label;
+      // A line per 10% of the schedule, or every few seconds while a long phase runs: logs stay short.
+      if (decile === lastDecile && now - lastLineAt < minIntervalMs) return;
       lastDecile = decile;
+      lastLineAt = now;
       const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
-      const elapsed = ((Date.now() - startedAt) / 1000).toFixed(1);
-      stream.write(`progress ${percent}% (${done}/${total}) ${label} [${elapsed}s]\n`);
+      const elapsedS = (now - startedAt) / 1000;
+      // Linear ETA over schedule units: rough (phases differ in cost) but monotone enough for logs.
+      const eta = done > 0 && done < total ? `, ETA ${Math.round((elapsedS / done) * (total - done))}s` : '';
+      stream.write(`progress ${percent}% (${done}/${total}) ${label} [${elapsedS.toFixed(1)}s${eta}]\n`);
     },
     note(line) {
       stream.write(line + '\n');

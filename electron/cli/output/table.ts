@@ -10,9 +10,10 @@ export function renderTable(head: string[], rows: Array<Array<string | number>>)
   return table.toString();
 }
 
-/** A two-column key/value table. */
+/** A two-column key/value table; long values (failure reasons) wrap instead of widening the table. */
 export function renderKeyValues(pairs: Array<[string, string | number]>): string {
-  const table = new Table({ style: { head: [], border: [] } });
+  const longest = Math.max(...pairs.map(([, value]) => String(value).length), 10);
+  const table = new Table({ style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: true, colWidths: [null, Math.min(longest + 2, 90)] });
   for (const [key, value] of pairs) table.push({ [key]: String(value) });
   return table.toString();
 }

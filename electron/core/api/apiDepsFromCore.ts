@@ -1,5 +1,7 @@
 import type { AppInfo, VerifyReport } from '../../../shared/api/contract';
 import type { Core } from '../composition/createCore';
+import { createRunGateway, type KeyResolver } from '../composition/createRunGateway';
+import { parseRunConfig } from '../engine/parseRunConfig';
 import { verifyEventLog } from '../store/verifyEventLog';
 import type { ApiCoreDeps } from './createApiHandlers';
 
@@ -8,6 +10,8 @@ export interface ApiDepsOptions {
   version: string;
   /** Defaults merged under `runs.start` configs (see ApiCoreDeps.defaultRunConfig). */
   defaultRunConfig?: Record<string, unknown>;
+  /** Same resolver the core got (Electron: safeStorage), so connection tests can authenticate. */
+  keyResolver?: KeyResolver;
 }
 
 /**
@@ -28,6 +32,14 @@ export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDep
       return result.ok
         ? { ok: true, eventsChecked: result.eventCount }
         : { ok: false, eventsChecked: result.eventCount, message: result.reason, ...(result.position === undefined ? {} : { firstBadPosition: result.position }) };
+    },
+    // Probes an endpoint of the config new runs would get (the defaults of this process, else the
+    // engine's own default endpoint), through the same gateway code the runs use.
+    testConnection: async (endpoint) => {
+      // A preset only to satisfy the schema: a connection test reads endpoints, not data.
+      const config = parseRunConfig({ method: 'remo', preset: 'paper-100', ...(defaults ?? {}) });
+      const gateway = createRunGateway(config, options.keyResolver ?? (() => undefined), core.store.db);
+      return gateway.testConnection(endpoint);
     },
     ...(defaults ? { defaultRunConfig: () => structuredClone(defaults) } : {}),
   };

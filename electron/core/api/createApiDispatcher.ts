@@ -27,7 +27,12 @@ export function createApiDispatcher(handlers: ApiHandlers): ApiDispatcher {
       const handler = handlers[method] as (args: unknown) => unknown;
       return ok(await handler(parsed.data));
     } catch (error) {
-      return { ok: false, error: toApiError(error) };
+      try {
+        return { ok: false, error: toApiError(error) };
+      } catch {
+        // Mapping must never be the thing that escapes: fall back to the bare message.
+        return fail('internal', error instanceof Error ? error.message : String(error));
+      }
     }
   };
 }

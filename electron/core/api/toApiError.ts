@@ -17,8 +17,10 @@ export function toApiError(error: unknown): ApiError {
   const e = error as { name?: unknown; message?: unknown; code?: unknown; issues?: unknown };
   const message = typeof e.message === 'string' && e.message.length > 0 ? e.message : String(error);
   if (Array.isArray(e.issues)) {
-    const details = (e.issues as Array<{ path?: unknown[]; message?: string }>).map(formatIssue);
-    return { code: 'bad-request', message: `invalid input: ${details.join('; ')}`, details };
+    const details = (e.issues as unknown[]).map((issue) => formatIssue(typeof issue === 'object' && issue !== null ? issue : { message: String(issue) }));
+    // Core errors with issues (RunConfigError) already wrote a user-facing message: keep it.
+    const ownMessage = e.name !== 'ZodError' && typeof e.message === 'string' && e.message.length > 0;
+    return { code: 'bad-request', message: ownMessage ? message : `invalid input: ${details.join('; ')}`, details };
   }
   if (e.name === 'VersionConflict' || e.name === 'VersionConflictError') return { code: 'conflict', message };
   if (typeof e.code === 'string' && (API_ERROR_CODES as readonly string[]).includes(e.code)) {
@@ -34,7 +36,8 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /** One schema issue as `path: message`, the form shown to users and kept in `details`. */
-export function formatIssue(issue: { path?: readonly unknown[]; message?: string }): string {
-  const path = issue.path && issue.path.length > 0 ? issue.path.map(String).join('.') : '(arguments)';
-  return `${path}: ${issue.message ?? 'invalid'}`;
+export function formatIssue(issue: { path?: unknown; message?: unknown }): string {
+  // zod gives the path as an array; the core's RunConfigError as a dotted string.
+  const raw = Array.isArray(issue.path) ? issue.path.map(String).join('.') : typeof issue.path === 'string' ? issue.path : '';
+  return `${raw.length > 0 ? raw : '(arguments)'}: ${typeof issue.message === 'string' ? issue.message : 'invalid'}`;
 }

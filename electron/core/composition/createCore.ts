@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EndpointProfile, LlmGateway } from '../llm/types';
+import type { LlmGateway } from '../llm/types';
 import type { RunConfig } from '../../../shared/config/runConfig';
 import type { Clock } from '../store/types';
 import type { EventStore } from '../store/types';
@@ -35,6 +35,8 @@ export interface CoreOptions {
   keyResolver?: KeyResolver;
   /** Decides whether another process's lease on a run is alive (tests shorten it). */
   liveness?: LeaseLiveness;
+  /** Where the sqlite-vec loadable extension lives (packaged apps: inside app.asar.unpacked). */
+  vecExtensionPath?: string;
 }
 
 /** The wired core: what the CLI, the web host and Electron main hold. */
@@ -60,9 +62,16 @@ function defaultRunId(): string {
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(dirname(options.dbPath), { recursive: true });
   const clock = options.clock ?? (() => new Date());
+  // One list of event types and projections for the app, `remo rebuild` and `remo verify` alike.
   const registry = registeredEventRegistry();
   const projections = registeredProjections();
-  const store = openEventStore({ path: options.dbPath, clock, registry, projections });
+  const store = openEventStore({
+    path: options.dbPath,
+    clock,
+    registry,
+    projections,
+    ...(options.vecExtensionPath ? { database: { vecExtensionPath: options.vecExtensionPath } } : {}),
+  });
   try {
     const keyResolver: KeyResolver = options.keyResolver ?? (() => undefined);
     const gatewayFactory: GatewayFactory = options.gatewayFactory ?? ((config, keys) => createRunGateway(config, keys, store.db));
@@ -95,4 +104,3 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 }
 
-export type { EndpointProfile };

@@ -1,7 +1,7 @@
 import type { RunConfig } from '../../../shared/config/runConfig';
-import type { RoleBindings } from '../llm/config/llmConfigSchema';
+import { gatewayConfigFor } from '../engine';
 import { OpenAiGateway } from '../llm/gateway/openAiGateway';
-import type { EndpointProfile, LlmGateway } from '../llm/types';
+import type { LlmGateway } from '../llm/types';
 import type { Db } from '../store/types';
 
 /**
@@ -13,25 +13,14 @@ export type KeyResolver = (endpoint: { name: string; baseURL: string; apiKeyEnv?
 /**
  * The gateway for one run, from its resolved config. Keys are looked up here, at execution time,
  * and live only in the gateway's memory: the config (and so the log) only ever names a variable.
+ * The response cache lives in the run's database (table llm_cache) unless the config turns it off.
  */
 export function createRunGateway(config: RunConfig, keyResolver: KeyResolver, db: Db, env: NodeJS.ProcessEnv = process.env): LlmGateway {
-  const endpoints: EndpointProfile[] = config.endpoints.map((endpoint) => {
-    const fromEnv = endpoint.apiKeyEnv ? env[endpoint.apiKeyEnv] : undefined;
-    const apiKey = fromEnv ?? keyResolver(endpoint);
-    return {
-      name: endpoint.name,
-      kind: endpoint.kind,
-      baseURL: endpoint.baseURL,
-      model: endpoint.model,
-      maxConcurrency: endpoint.concurrency,
-      timeoutMs: endpoint.timeoutMs,
-      ...(endpoint.group ? { group: endpoint.group } : {}),
-      ...(endpoint.apiKeyEnv ? { apiKeyEnv: endpoint.apiKeyEnv } : {}),
-      ...(apiKey ? { apiKey } : {}),
-    };
+  const { endpoints, roles } = gatewayConfigFor(config);
+  const withKeys = endpoints.map((endpoint) => {
+    if (endpoint.apiKeyEnv && env[endpoint.apiKeyEnv]) return endpoint;
+    const apiKey = keyResolver(endpoint);
+    return apiKey ? { ...endpoint, apiKey } : endpoint;
   });
-  const roles = Object.fromEntries(
-    Object.entries(config.roles).map(([role, binding]) => [role, { endpoint: binding.endpoint, sampling: binding.sampling, disableThinking: binding.disableThinking }]),
-  ) as RoleBindings;
-  return new OpenAiGateway({ endpoints, roles, db, cache: config.cache, env });
+  return new OpenAiGateway({ endpoints: withKeys, roles, db, cache: config.cache, env });
 }

@@ -6,7 +6,8 @@ import type { PromptTemplates } from '../../../shared/prompts/renderTemplate';
 import type { Scorer } from '../../../shared/scoring/types';
 import { NOTEBOOK_EMBEDDING_DIMENSION } from '../store/migrations/0003_notebook_vec';
 import type { EngineDeps } from './engineDeps';
-import type { PhaseContext } from './phaseContext';
+import type { ChatOutcome, PhaseContext } from './phaseContext';
+import { SHARED_REQUEST } from './normalizeSharedCalls';
 
 /** Pads or cuts a server embedding to the notebook's fixed dimension (then L2-normalises). */
 export function fitDimension(vector: Float32Array): Float32Array {
@@ -25,17 +26,31 @@ export function createPhaseContext(args: {
 }): PhaseContext {
   const finished: LoggedCall[] = [];
   const { deps, config, signal } = args;
+  // Identical requests within one phase share one call. Without this, whether the second copy is
+  // a cache hit would depend on completion order, and the log on the concurrency setting.
+  const inPhase = new Map<string, Promise<ChatOutcome>>();
+  const send = async (role: Parameters<PhaseContext['chat']>[0], messages: Parameters<PhaseContext['chat']>[1], sampleIndex: number): Promise<ChatOutcome> => {
+    const result = await deps.llm.chat({ role, messages, signal, noCache: !config.cache, ...(sampleIndex ? { sampleIndex } : {}) });
+    const call = { ...result.record } as LoggedCall;
+    finished.push(call);
+    return { text: result.text, ...(result.thinking ? { thinking: result.thinking } : {}), call };
+  };
   return {
     ...args,
     finished,
     async chat(role, messages, options = {}) {
-      const result = await deps.llm.chat({
-        role, messages, signal, noCache: !config.cache,
-        ...(options.sampleIndex ? { sampleIndex: options.sampleIndex } : {}),
-      });
-      const call = { ...result.record } as LoggedCall;
-      finished.push(call);
-      return { text: result.text, ...(result.thinking ? { thinking: result.thinking } : {}), call };
+      const sampleIndex = options.sampleIndex ?? 0;
+      if (!config.cache) return send(role, messages, sampleIndex);
+      const key = JSON.stringify([role, sampleIndex, messages]);
+      let pending = inPhase.get(key);
+      if (!pending) {
+        pending = send(role, messages, sampleIndex);
+        inPhase.set(key, pending);
+      }
+      const shared = await pending;
+      // Each requester gets its own record, tagged with the request; normalizeSharedCalls later
+      // makes the first one in event order the real call and the others cache hits.
+      return { ...shared, call: Object.assign({ ...shared.call }, { [SHARED_REQUEST]: key }) };
     },
     async embed(texts) {
       const result = await deps.llm.embed(texts, { signal });

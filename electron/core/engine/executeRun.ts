@@ -11,6 +11,7 @@ import { decideNextPhase, describePhase, type Phase } from './decideNextPhase';
 import type { EngineDeps } from './engineDeps';
 import { loadRunState } from './loadRunState';
 import { findPromptsDir, loadTemplates } from './promptTemplates';
+import { normalizeSharedCalls } from './normalizeSharedCalls';
 import { runPhase } from './runPhase';
 
 export type RunControlDecision = 'continue' | 'pause' | 'stop';
@@ -111,7 +112,7 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
         : budget.maxTokens !== null && state.billed.tokens >= budget.maxTokens
           ? `token budget reached (${state.billed.tokens} of ${budget.maxTokens} tokens)` : null;
       const phase = decideNextPhase(state);
-      if (phase === null) return outcome(state.status === 'completed' ? 'completed' : 'failed', state.statusReason ?? undefined);
+      if (phase === null) return outcome((state.status as RunStatus) === 'completed' ? 'completed' : 'failed', state.statusReason ?? undefined);
       if (over) {
         append([{ type: 'RunStopped', data: { kind: 'budget', reason: over } }], null);
         return outcome('stopped', over);
@@ -141,6 +142,7 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
       }
       // A pause or abort that arrives while the phase ran: the phase's events are complete and are
       // kept (the calls are paid for); the next safe point handles the request.
+      normalizeSharedCalls(events);
       append(events, phase, deps.clock().getTime() - started);
     }
   } catch (error) {

@@ -1,9 +1,14 @@
 import type { RunPoint, RunStateView } from '../../../shared/api/runViews';
 import type { StoredEvent } from '../../../shared/events/envelope';
+import type { RunEvent } from '../../../shared/events/run/runEventTypes';
+import { evolveRun } from '../../../shared/fold/evolveRun';
+import { initialRunState } from '../../../shared/fold/runState';
+import { deserializeViewState } from '../../../shared/fold/stateSnapshot';
 import { toRunStateView } from '../../../shared/fold/toRunStateView';
+import { findEpochSnapshot, findSnapshotAtOrBefore, lineageOf } from '../projections/run/findSnapshot';
 import type { EventStore } from '../store/types';
 import { loadRunState } from './loadRunState';
-import { resolveRunPoint } from './resolveRunPoint';
+import { RunPointError } from './resolveRunPoint';
 
 export interface RunStateAt extends RunStateView {
   /** A few events on each side of `position` (logical stream), for the timeline under the scrubber. */
@@ -11,17 +16,43 @@ export interface RunStateAt extends RunStateView {
 }
 
 const AROUND = 5;
+/** Global positions scanned after the point for the "after" side of eventsAround. */
+const AFTER_WINDOW = 200;
+
+/** The global position `at` names in the run's logical stream, from the lineage and snapshot tables. */
+function targetPosition(store: EventStore, runId: string, at: RunPoint): number {
+  const lineage = lineageOf(store.db, runId);
+  if (!lineage) throw new RunPointError(`no run "${runId}"`);
+  if (at === 'end') return lineage.last_position;
+  if ('epoch' in at) {
+    const snapshot = findEpochSnapshot(store.db, runId, at.epoch);
+    if (!snapshot) throw new RunPointError(`epoch ${at.epoch} has not been completed in this run`);
+    return snapshot.position;
+  }
+  if (at.position > lineage.last_position) return lineage.last_position;
+  return at.position;
+}
 
 /**
- * Time travel: the run's P, Q, notebook, metrics and usage as they were at `at`, by folding its
- * logical stream up to that point with the same fold the engine uses.
+ * Time travel: the run's P, Q, notebook, metrics and usage as they were at `at`, folded with the
+ * engine's own fold from the nearest snapshot (run-snapshots projection) at or before the point,
+ * so the cost is bounded by the snapshot spacing, not by the length of the run.
  */
 export function stateAt(store: EventStore, runId: string, at: RunPoint): RunStateAt {
-  const events = store.readStream(runId);
-  const position = resolveRunPoint(events, at);
-  let index = 0;
-  while (index < events.length - 1 && events[index + 1]!.globalPosition <= position) index++;
-  const state = loadRunState((id, options) => (id === runId ? events.filter((e) => e.globalPosition <= (options?.toGlobalPosition ?? Infinity)) : store.readStream(id, options)),
-    runId, { toPosition: position, trackAnswers: false });
-  return { ...toRunStateView(state), eventsAround: events.slice(Math.max(0, index - AROUND), index + AROUND + 1) };
+  const target = targetPosition(store, runId, at);
+  const snapshot = findSnapshotAtOrBefore(store.db, runId, target);
+  if (!snapshot) {
+    // Before the run's first event (a position inside a fork's parent prefix has a parent snapshot).
+    const events = store.readStream(runId, { toGlobalPosition: target });
+    if (events.length === 0) throw new RunPointError(`position ${target} is before the run's first event`);
+  }
+  const state = snapshot ? deserializeViewState(snapshot.state, runId) : initialRunState(runId);
+  const from = (snapshot?.position ?? 0) + 1;
+  const tail = store.readStream(runId, { fromGlobalPosition: from, toGlobalPosition: target });
+  const memorySource = (fromRunId: string, position: number) =>
+    loadRunState(store.readStream.bind(store), fromRunId, { toPosition: position, trackAnswers: false });
+  for (const event of tail) evolveRun(state, event as unknown as RunEvent, { trackAnswers: false, memorySource });
+  const before = tail.length >= AROUND ? tail.slice(-AROUND) : store.readStream(runId, { fromGlobalPosition: Math.max(1, target - AFTER_WINDOW), toGlobalPosition: target }).slice(-AROUND);
+  const after = store.readStream(runId, { fromGlobalPosition: target + 1, toGlobalPosition: target + AFTER_WINDOW }).slice(0, AROUND);
+  return { ...toRunStateView(state), eventsAround: [...before, ...after] };
 }

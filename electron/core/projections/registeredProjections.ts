@@ -1,5 +1,7 @@
 import { EventRegistry } from '../store/eventRegistry';
 import type { Projection } from './projection';
+import { registerRunEvents } from '../engine/registerRunEvents';
+import { runProjections } from './run/runProjections';
 
 /**
  * The projections of the application, in the order they apply. The engine registers its
@@ -7,7 +9,7 @@ import type { Projection } from './projection';
  * store, `remo rebuild` and the composition root all take the list from this one place.
  */
 export function registeredProjections(): Projection[] {
-  return [];
+  return [...runProjections()];
 }
 
 /**
@@ -15,5 +17,5 @@ export function registeredProjections(): Projection[] {
  * here; until it does, unregistered types are refused, so nothing unknown slips into the log.
  */
 export function registeredEventRegistry(): EventRegistry {
-  return new EventRegistry();
+  return registerRunEvents(new EventRegistry());
 }

@@ -2,8 +2,12 @@ import type { RunConfig } from '../../../shared/config/runConfig';
 import type { LlmGateway } from '../llm/types';
 import type { Clock, EventStore } from '../store/types';
 import type { DatasetSource, EngineDeps } from '../engine/engineDeps';
-import { createFork, createRun, executeRun, listRunSummaries, parseRunConfig, runConfigOf, runSummary, stateAt } from '../engine';
+import { createFork, createRun, executeRun, listRunSummaries, parseRunConfig, runSummary, stateAt, type RunProgress as EngineProgress } from '../engine';
+import { stepsInEpoch } from '../engine/schedule';
+import { expandOverrides } from './expandOverrides';
+import { runConfigOf, runStartedData } from './runFacts';
 import type { RunEngine, RunProgress } from './runEngine';
+import { RunNotFoundError } from './runServiceErrors';
 
 export interface BindEngineDeps {
   store: EventStore;
@@ -21,31 +25,60 @@ export interface BindEngineDeps {
  */
 export function bindEngine(deps: BindEngineDeps): RunEngine {
   const base = { store: deps.store, clock: deps.clock, datasets: deps.datasets, newRunId: deps.newRunId };
-  const withGateway = (config: RunConfig): EngineDeps => ({ ...base, llm: deps.gatewayFor(config) });
-  // Creating a run or a fork calls no model; the engine still wants a gateway in its deps.
-  const noModel = (): EngineDeps => ({ ...base, llm: unusedGateway });
+  // Creating a run or a fork calls no model; the engine's deps still want a gateway.
+  const noModel: EngineDeps = { ...base, llm: unusedGateway };
 
   return {
     parseConfig: (json) => parseRunConfig(json),
-    createRun: async (config) => createRun(noModel(), config as RunConfig),
-    createFork: async (parentRunId, at, overrides) => createFork(noModel(), parentRunId, at, overrides),
+    createRun: (config) => createRun(noModel, config),
+    async createFork(parentRunId, at, overrides) {
+      const parentConfig = runConfigOf(deps.store, parentRunId);
+      if (!parentConfig) throw new RunNotFoundError(parentRunId);
+      return createFork(noModel, parentRunId, at, expandOverrides(parentConfig as unknown as Record<string, unknown>, overrides));
+    },
     async execute(runId, options) {
       const config = runConfigOf(deps.store, runId);
-      await executeRun(withGateway(config), runId, {
+      if (!config) throw new RunNotFoundError(runId);
+      const trainSize = runStartedData(deps.store, runId)?.split.train.length ?? 0;
+      const steps = stepsInEpoch(config, trainSize);
+      await executeRun({ ...base, llm: deps.gatewayFor(config) }, runId, {
         signal: options.signal,
         control: options.control,
-        onProgress: (progress: unknown) => options.onProgress(toRunProgress(runId, progress)),
+        onProgress: (progress) => options.onProgress(toRunProgress(progress, config, steps)),
       });
     },
-    summary: (runId) => runSummary(deps.store.db, runId) ?? undefined,
+    // The engine's runSummary throws for an unknown id; the port answers undefined instead.
+    summary: (runId) => (deps.store.streamVersion(runId) === 0 ? undefined : runSummary(deps.store.db, runId)),
     list: () => listRunSummaries(deps.store.db),
-    stateAt: (runId, at) => stateAt(deps.store, runId, at),
+    stateAt: (runId, at) => {
+      // The scrubber's extra timeline slice is not part of RunStateView; keep the view plain.
+      const { eventsAround: _around, ...view } = stateAt(deps.store, runId, at);
+      return view;
+    },
   };
 }
 
-function toRunProgress(runId: string, progress: unknown): RunProgress {
-  const p = progress as { done?: number; total?: number; label?: string; phase?: string };
-  return { runId, done: p.done ?? 0, total: p.total ?? 0, label: p.label ?? p.phase ?? '' };
+/**
+ * Progress in schedule units: seed val, seed test, every optimizer step, the final test.
+ * Epoch validations and reflections are folded into their epoch's last step.
+ */
+function toRunProgress(progress: EngineProgress, config: RunConfig, steps: number): RunProgress {
+  const seedUnits = config.measureSeed ? 2 : 0;
+  const total = seedUnits + config.epochs * steps + 1;
+  const finalPhase = progress.phase.startsWith('test') || progress.phase.startsWith('finish');
+  let done: number;
+  if (progress.status === 'completed') done = total;
+  else if (finalPhase) done = total - 1;
+  else if (progress.epoch === 0) done = progress.phase.startsWith('seed-val') ? 1 : seedUnits;
+  // Step 0 inside an epoch: the epoch's steps are all behind (close-epoch and what follows it).
+  else if (progress.step === 0) done = seedUnits + progress.epoch * steps;
+  else done = seedUnits + (progress.epoch - 1) * steps + Math.min(progress.step, steps);
+  const where = finalPhase
+    ? 'final test'
+    : progress.epoch === 0
+      ? 'seed evaluation'
+      : `epoch ${progress.epoch}/${config.epochs}${progress.step > 0 ? ` · step ${progress.step}/${steps}` : ''}`;
+  return { runId: progress.runId, done: Math.min(done, total), total, label: `${where} · ${progress.phase} · ${progress.calls} calls` };
 }
 
 const refuse = (): never => {

@@ -90,7 +90,13 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
 
     const abort = new AbortController();
     const entry: ActiveRun = { abort, done: Promise.resolve() };
-    const heartbeat = setInterval(() => leases.heartbeat(runId, owner, clockIso()), heartbeatMs);
+    const heartbeat = setInterval(() => {
+      try {
+        leases.heartbeat(runId, owner, clockIso());
+      } catch {
+        // A busy database skips one beat; the staleness window is several beats long.
+      }
+    }, heartbeatMs);
     heartbeat.unref();
 
     const poll = (): ControlDecision => entry.requested ?? control.pending(runId) ?? 'continue';

@@ -47,11 +47,24 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 const CACHE_SIZE_KIB = 64 * 1024;
 const MMAP_SIZE_BYTES = 1024 * 1024 * 1024;
+/**
+ * Write-path tuning, same benchmark: checkpoint the WAL every ~40 MB (10,000 pages) instead of
+ * ~4 MB. Hot pages (index tails, projection rows) are then copied to the database once per
+ * checkpoint rather than ten times: ~10-20% more batched appends/s. The WAL file is truncated back
+ * to 64 MiB at most after a checkpoint so it does not stay large on disk.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 function tuneConnection(db: Db): void {
   db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
   db.pragma(`mmap_size = ${MMAP_SIZE_BYTES}`);
+}
+
+function tuneWriter(db: Db): void {
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
 }
 
 type DatabaseConstructor = typeof BetterSqlite3;
@@ -140,6 +153,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     tuneConnection(db);
+    tuneWriter(db);
     loadVectorExtension(db, options.vecExtensionPath);
     // Reached only for our own files or empty ones (inspectExisting refused the rest): claim empty ones.
     if (db.pragma('application_id', { simple: true }) !== REMO_APPLICATION_ID) {

@@ -1,4 +1,5 @@
-import type { Clock, Db, EventStore } from './types';
+import type { StoredEvent } from '../../../shared/events/envelope';
+import type { Clock, Db, EventStore, ReadStreamOptions } from './types';
 import type { Projection } from '../projections/projection';
 import { ensureProjections, type EnsureProjectionsResult } from '../projections/ensureProjections';
 import { ProjectionSet } from '../projections/projectionSet';
@@ -26,6 +27,8 @@ export interface OpenEventStoreOptions {
 export interface OpenedEventStore extends EventStore {
   readonly registry: EventRegistry;
   readonly projections: readonly Projection[];
+  /** `readStream` as a lazy, paged sequence: fold long runs without materialising every event. */
+  iterateStream(streamId: string, options?: ReadStreamOptions): Iterable<StoredEvent>;
   /** What happened to the projections on open (rebuilt for a new version, or caught up). */
   readonly projectionStatus: EnsureProjectionsResult;
   /** Closes the connection when the store opened it from `path`. */

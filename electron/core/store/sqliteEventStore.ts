@@ -11,6 +11,7 @@ import { VersionConflict, versionMatches } from './versionConflict';
 
 const DEFAULT_PAGE_SIZE = 1_000;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
+const STREAM_PAGE_SIZE = 1_000;
 
 /** Called when a subscriber throws: the append is already committed, so the error must not reach the appender. */
 export type ListenerErrorHandler = (error: unknown) => void;
@@ -126,17 +127,38 @@ export class SqliteEventStore implements EventStore {
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): StoredEvent[] {
+    return [...this.iterateStream(streamId, options)];
+  }
+
+  /**
+   * The logical stream as a lazy sequence, fetched in pages: a fold over a long run keeps only one
+   * page alive (far less GC than materialising every event). Pages use `.all()`, not a cursor, so
+   * the consumer may read the store while iterating (better-sqlite3 forbids other statements while
+   * a cursor is open). The sequence is fixed when iteration starts: the lineage is resolved up front.
+   */
+  *iterateStream(streamId: string, options: ReadStreamOptions = {}): Generator<StoredEvent, void, undefined> {
     const from = options.fromGlobalPosition ?? 1;
     const to = options.toGlobalPosition ?? NO_UPPER_BOUND;
-    const events: StoredEvent[] = [];
     for (const segment of forkLineage(streamId, (id) => this.forkOrigin(id))) {
       const upper = Math.min(segment.upTo, to);
       if (upper < from) continue;
-      for (const row of this.statements.streamRange.all(segment.streamId, from, upper) as EventRow[]) {
-        events.push(eventFromRow(row, this.registry));
+      // Global bounds -> stream-position bounds (the two are co-monotonic within a stream), so
+      // pages are pure ranges of the (stream_id, stream_position) index.
+      let after = from <= 1 ? 0 : this.lastStreamPositionBefore(segment.streamId, from);
+      const last = upper >= NO_UPPER_BOUND ? NO_UPPER_BOUND : this.lastStreamPositionBefore(segment.streamId, upper + 1);
+      while (after < last) {
+        const rows = this.statements.streamPage.all(segment.streamId, after, last, STREAM_PAGE_SIZE) as EventRow[];
+        for (const row of rows) yield eventFromRow(row, this.registry);
+        if (rows.length < STREAM_PAGE_SIZE) break;
+        after = rows[rows.length - 1]!.stream_position;
       }
     }
-    return events;
+  }
+
+  /** Stream position of the stream's last event with a global position below `globalPosition` (0 if none). */
+  private lastStreamPositionBefore(streamId: string, globalPosition: number): number {
+    const row = this.statements.streamPositionBefore.get(streamId, globalPosition) as { stream_position: number } | undefined;
+    return row?.stream_position ?? 0;
   }
 
   readOwnEvents(streamId: string): StoredEvent[] {
@@ -184,8 +206,14 @@ function prepareStatements(db: Db) {
     version: prepare('SELECT max(stream_position) AS version FROM events WHERE stream_id = ?'),
     firstEvent: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position = 1`),
     streamAt: prepare('SELECT stream_id FROM events WHERE global_position = ?'),
-    streamRange: prepare(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND global_position BETWEEN ? AND ? ORDER BY global_position`,
+    // Both use only the UNIQUE (stream_id, stream_position) index, whose entries carry the rowid
+    // (= global_position): the bound lookup is a covering-index search, pages are index ranges.
+    streamPositionBefore: prepare(
+      'SELECT stream_position FROM events WHERE stream_id = ? AND global_position < ? ORDER BY stream_position DESC LIMIT 1',
+    ),
+    streamPage: prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position > ? AND stream_position <= ?
+       ORDER BY stream_position LIMIT ?`,
     ),
     ownEvents: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_position`),
     all: prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),

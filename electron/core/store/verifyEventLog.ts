@@ -19,13 +19,14 @@ export type VerifyResult =
  * prefix is still a valid chain); the triggers are what prevent that.
  */
 export function verifyEventLog(db: Db): VerifyResult {
+  // A trigger counts only if it still refuses: same name, on events, and its body still aborts.
   const triggers = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string }[]).map(
-      (row) => row.name,
-    ),
+    (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string; sql: string }[])
+      .filter((row) => /BEFORE\s+(UPDATE|DELETE)\s+ON\s+events\b/i.test(row.sql) && /RAISE\s*\(\s*ABORT/i.test(row.sql))
+      .map((row) => row.name),
   );
   const missing = IMMUTABILITY_TRIGGERS.filter((name) => !triggers.has(name));
-  if (missing.length > 0) return { ok: false, eventCount: 0, reason: `missing immutability trigger(s): ${missing.join(', ')}` };
+  if (missing.length > 0) return { ok: false, eventCount: 0, reason: `missing or disarmed immutability trigger(s): ${missing.join(', ')}` };
 
   const streamVersions = new Map<string, number>();
   let prevHash = GENESIS_HASH;

@@ -2,11 +2,30 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorld, smallConfig, type TestWorld } from '../runs/runFixtures';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
 import { lastJsonLine, runRemo, spawnRemo, waitUntil, writeJson } from './cliHarness';
+
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+
+/** The first run id in a database file, read-only; undefined while the file or its first event is missing. */
+function firstStreamId(dbPath: string): string | undefined {
+  if (!existsSync(dbPath)) return undefined;
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT stream_id FROM events ORDER BY global_position LIMIT 1').get() as { stream_id: string } | undefined)?.stream_id;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
 
 const RESULT_KEYS = ['runId', 'status', 'method', 'seedVal', 'seedTest', 'val', 'test', 'testPromptOnly', 'llmCalls', 'promptTokens', 'completionTokens', 'wallSeconds'];
 
-describe('remo run / resume / pause / fork / runs / show / compare (spawned CLI)', () => {
+describe('remo run / resume / pause / fork / runs / show / compare (spawned CLI)', { timeout: 90_000 }, () => {
   let world: TestWorld;
   let db: string;
   let completedRunId: string;
@@ -54,20 +73,21 @@ describe('remo run / resume / pause / fork / runs / show / compare (spawned CLI)
     expect(missing.stderr).toMatch(/cannot read/);
   });
 
-  it('pauses a run from another process, then resumes it to completion', async () => {
-    const slow = await createTestWorld({ latencyMs: 60 });
+  it('pauses a run from another process, then resumes it to completion', { timeout: 90_000 }, async () => {
+    // Slow enough (about 25 s uninterrupted) that the pause lands mid-run even on a busy machine.
+    const slow = await createTestWorld({ latencyMs: 150 });
     try {
       const slowDb = slow.dbPath('pause.db');
-      const config = writeJson(join(slow.dir, 'run.json'), smallConfig(slow.simulator.url));
+      const config = writeJson(join(slow.dir, 'run.json'), smallConfig(slow.simulator.url, { epochs: 3, stepsPerEpoch: 3, split: { train: 9, val: 40, test: 40 } }));
       const running = spawnRemo(['run', '--config', config, '--db', slowDb, '--json']);
+      // Poll the file directly (cheap) rather than by spawning `remo runs`, which is slow on a loaded machine.
       let runId = '';
-      await waitUntil(async () => {
-        const list = await runRemo(['runs', '--db', slowDb, '--json']);
-        const runs = list.code === 0 && list.stdout.trim() ? (lastJsonLine(list.stdout) as unknown as Array<{ runId: string; status: string }>) : [];
-        runId = runs[0]?.runId ?? '';
-        return runs[0]?.status === 'running' && slow.simulator.stats().requests > 10;
-      }, 30_000, 200);
+      await waitUntil(() => {
+        runId = firstStreamId(slowDb) ?? '';
+        return runId !== '' && slow.simulator.stats().requests > 10;
+      }, 60_000, 50);
       const pause = await runRemo(['pause', runId, '--db', slowDb]);
+      expect(pause.stdout + pause.stderr).toMatch(/pause requested/);
       expect(pause.code).toBe(0);
       expect(pause.stdout).toMatch(/pause requested/);
       const paused = await running.done;
@@ -77,6 +97,27 @@ describe('remo run / resume / pause / fork / runs / show / compare (spawned CLI)
       const resumed = await runRemo(['resume', runId, '--db', slowDb, '--json']);
       expect(resumed.code).toBe(0);
       expect(lastJsonLine(resumed.stdout)).toMatchObject({ runId, status: 'completed' });
+    } finally {
+      await slow.dispose();
+    }
+  });
+
+  it('pauses cleanly on Ctrl-C (SIGINT) and says how to resume', { timeout: 90_000 }, async () => {
+    const slow = await createTestWorld({ latencyMs: 150 });
+    try {
+      const slowDb = slow.dbPath('sigint.db');
+      const config = writeJson(join(slow.dir, 'run.json'), smallConfig(slow.simulator.url, { epochs: 3, split: { train: 9, val: 40, test: 40 } }));
+      const running = spawnRemo(['run', '--config', config, '--db', slowDb, '--json']);
+      await waitUntil(() => slow.simulator.stats().requests > 20, 30_000, 50);
+      running.child.kill('SIGINT');
+      const paused = await running.done;
+      expect(paused.code).toBe(3);
+      expect(paused.stderr).toMatch(/pausing .* at the next safe point/);
+      expect(paused.stderr).toMatch(/remo resume/);
+      const json = lastJsonLine(paused.stdout);
+      expect(json.status).toBe('paused');
+      const list = lastJsonLine((await runRemo(['runs', '--db', slowDb, '--json'])).stdout) as unknown as Array<{ status: string }>;
+      expect(list[0]!.status).toBe('paused');
     } finally {
       await slow.dispose();
     }

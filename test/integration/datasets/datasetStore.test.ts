@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findDataset, listDatasets, loadDataset, storeDataset } from '../../../electron/core/datasets/datasetStore';
 import { importDatasetFile } from '../../../electron/core/datasets/importDatasetFile';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
-import { migration0001Events } from '../../../electron/core/store/migrations/0001_events';
+import { migrations } from '../../../electron/core/store/migrations/index';
 import { migration0005Datasets } from '../../../electron/core/store/migrations/0005_datasets';
 import type { Db } from '../../../electron/core/store/types';
 import { resolveSplit } from '../../../shared/datasets/resolveSplit';
@@ -34,15 +34,24 @@ const items = [
 ];
 
 describe('migration 0005', () => {
-  it('given a database at the previous schema with events, when 0005 runs, then the tables appear and nothing else changes', () => {
+  const upTo = (id: number) => migrations.filter((m) => m.id <= id);
+  const tables = (d: Db) =>
+    (d.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+  it('given a database at the schema before 0005 with data, when 0005 runs, then only the datasets tables appear and the data stays', () => {
     const path = join(dir, 'old.db');
-    const before = openDatabase(path, { migrations: [migration0001Events] });
-    const tablesBefore = (before.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const before = openDatabase(path, { migrations: upTo(4) });
+    before.prepare("INSERT INTO projections (name, version) VALUES ('fixture', 1)").run();
+    const tablesBefore = tables(before);
     before.close();
-    const after = openDatabase(path, { migrations: [migration0001Events, migration0005Datasets] });
-    const tablesAfter = (after.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    after.close();
-    expect(tablesAfter.filter((t) => !tablesBefore.includes(t)).sort()).toEqual(['dataset_items', 'datasets']);
+    const after = openDatabase(path, { migrations: upTo(5) });
+    try {
+      expect(tables(after).filter((t) => !tablesBefore.includes(t)).sort()).toEqual(['dataset_items', 'datasets']);
+      expect(after.prepare("SELECT version FROM projections WHERE name = 'fixture'").get()).toEqual({ version: 1 });
+      expect(upTo(5).map((m) => m.id)).toContain(migration0005Datasets.id);
+    } finally {
+      after.close();
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { createTestWorld, smallConfig, type TestWorld } from './runFixtures';
 const checksum = (core: Core) => checksumProjectionTables(core.store.db, core.store.projections);
 const exportText = (core: Core, runId: string) => exportRunLines(core.store, runId, () => new Date('2026-01-01T00:00:00Z')).join('\n') + '\n';
 
-describe('export / import of runs (JSONL)', () => {
+describe('export / import of runs (JSONL)', { timeout: 90_000 }, () => {
   let world: TestWorld;
   const cores: Core[] = [];
   const open = async (name: string): Promise<Core> => {
@@ -57,6 +57,15 @@ describe('export / import of runs (JSONL)', () => {
 
     // Importing the whole parent afterwards is refused: the target holds a different (shorter) history of it.
     expect(() => importRunLines(target.importDeps, exportText(source, runId))).toThrow(/already exists|fewer events/);
+
+    // Parent first, then the fork: the parent's prefix is recognised as present, the fork attaches
+    // to it, and the database ends up identical to the source.
+    const both = await open('both.db');
+    importRunLines(both.importDeps, exportText(source, runId));
+    const forkResult = importRunLines(both.importDeps, exportText(source, forkId));
+    expect(forkResult.alreadyPresent).toBeGreaterThan(0);
+    expect(both.runs.summary(forkId)).toEqual(source.runs.summary(forkId));
+    expect(checksum(both)).toBe(checksum(source));
   });
 
   it('changes nothing when a file is corrupted, truncated, or conflicts with an existing run', async () => {

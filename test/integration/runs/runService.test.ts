@@ -3,7 +3,7 @@ import { createCore, type Core } from '../../../electron/core/composition/create
 import type { StoredEvent } from '../../../shared/events/envelope';
 import { createTestWorld, smallConfig, type TestWorld } from './runFixtures';
 
-describe('RunService over the engine (real SQLite, simulator over loopback)', () => {
+describe('RunService over the engine (real SQLite, simulator over loopback)', { timeout: 90_000 }, () => {
   let world: TestWorld;
   const cores: Core[] = [];
   const open = async (name?: string): Promise<Core> => {

@@ -58,4 +58,9 @@ describe('event log immutability and tamper detection', () => {
     store.db.exec('DROP TRIGGER events_no_delete');
     expect(verifyEventLog(store.db)).toMatchObject({ ok: false, reason: expect.stringMatching(/events_no_delete/) });
   });
+
+  it('reports a trigger that was replaced by one that no longer refuses', () => {
+    store.db.exec('DROP TRIGGER events_no_update; CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT 1; END;');
+    expect(verifyEventLog(store.db)).toMatchObject({ ok: false, reason: expect.stringMatching(/disarmed .*events_no_update/) });
+  });
 });

@@ -8,9 +8,9 @@ const fields: HashedEventFields = {
 };
 
 describe('computeEventHash', () => {
-  it('is sha256 over the previous hash and the fields in a fixed order', () => {
+  it('is sha256 over the previous hash, a header with the scalar fields and lengths, then the JSON texts', () => {
     const expected = createHash('sha256')
-      .update(`${GENESIS_HASH}\n[1,"run",1,"T",1,"{\\"a\\":1}","{}","2026-01-01T00:00:00.000Z"]`)
+      .update(`${GENESIS_HASH}\n[1,"run",1,"T",1,"2026-01-01T00:00:00.000Z",7,2]\n{"a":1}{}`)
       .digest('hex');
     expect(computeEventHash(GENESIS_HASH, fields)).toBe(expected);
   });
@@ -29,5 +29,9 @@ describe('computeEventHash', () => {
     const a = computeEventHash(GENESIS_HASH, { ...fields, streamId: 'ab', type: 'c' });
     const b = computeEventHash(GENESIS_HASH, { ...fields, streamId: 'a', type: 'bc' });
     expect(a).not.toBe(b);
+    // Moving text across the data/metadata boundary changes the hash (lengths are in the header).
+    const c = computeEventHash(GENESIS_HASH, { ...fields, dataJson: '{"a":1}{', metadataJson: '}' });
+    const d = computeEventHash(GENESIS_HASH, { ...fields, dataJson: '{"a":1}', metadataJson: '{}' });
+    expect(c).not.toBe(d);
   });
 });

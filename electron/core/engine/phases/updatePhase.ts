@@ -19,10 +19,13 @@ export async function updatePhase(ctx: PhaseContext, epoch: number, step: number
     const messages = buildOptimizerMessages(ctx.templates, optimizerInstructions.text, prompt.text, feedback, failed);
     const reply = await ctx.chat('optimizer', messages, { sampleIndex: attempt });
     const parsed = parseImprovedPrompt(reply.text);
-    let reason = parsed.ok ? null : parsed.reason;
-    if (parsed.ok && parsed.text.trim() === prompt.text.trim()) reason = 'the reply repeats the current prompt unchanged';
+    const reason = parsed.ok ? null : parsed.reason;
     attempts.push({ reply: reply.text, ok: reason === null, ...(reason ? { reason } : {}) });
     calls.push(reply.call);
+    if (parsed.ok && parsed.text.trim() === prompt.text.trim()) {
+      // A usable answer that changes nothing: not worth a retry, and not a new version.
+      return [{ type: 'PromptUpdateFailed', data: { epoch, step, reason: 'the optimizer returned the prompt unchanged; P kept', attempts, calls } }];
+    }
     if (parsed.ok && reason === null) {
       const events: NewRunEvent[] = [{ type: 'PromptCandidateProposed', data: { epoch, step, candidate: parsed.text, attempts, calls } }];
       if (!ctx.config.validationGate) {

@@ -7,25 +7,32 @@ export interface EndpointLease {
 }
 
 interface Waiter {
-  candidates: readonly EndpointProfile[];
+  /** Arrival order across all targets: the queue is FIFO overall, not per target. */
+  sequence: number;
   resolve(lease: EndpointLease): void;
-  reject(reason: unknown): void;
   detach(): void;
 }
 
+type Candidates = readonly EndpointProfile[];
+
 /**
- * Per-endpoint concurrency slots with one FIFO queue.
+ * Per-endpoint concurrency slots with a FIFO queue.
  * Invariant: for every endpoint, held leases <= maxConcurrency, at every instant.
  * A request names a set of candidate endpoints (one endpoint, or a group of replicas); it gets
  * the candidate with the fewest requests in flight (ties: the one used least recently), so load
  * spreads over replicas and a slow replica receives less. Queued requests are served in arrival
  * order as slots free up; an aborted waiter leaves the queue without ever reaching a server.
+ *
+ * Waiters are kept in one queue per candidate list (lists are shared arrays, one per role
+ * target), so a release looks at a handful of queue heads instead of scanning thousands of
+ * waiters: a run may queue its whole validation set at once.
  */
 export class EndpointPool {
   private readonly inFlightByName = new Map<string, number>();
   private readonly lastUsedByName = new Map<string, number>();
-  private readonly queue: Waiter[] = [];
+  private readonly queues = new Map<Candidates, Waiter[]>();
   private sequence = 0;
+  private waiting = 0;
 
   /** Requests currently in flight on `name`. */
   inFlight(name: string): number {
@@ -34,28 +41,33 @@ export class EndpointPool {
 
   /** Requests waiting for a slot. */
   get queued(): number {
-    return this.queue.length;
+    return this.waiting;
   }
 
   /** Resolves with a slot on one of `candidates`; rejects with `abortReason()` if `signal` fires first. */
-  acquire(candidates: readonly EndpointProfile[], signal: AbortSignal | undefined, abortReason: () => unknown): Promise<EndpointLease> {
+  acquire(candidates: Candidates, signal: AbortSignal | undefined, abortReason: () => unknown): Promise<EndpointLease> {
     if (signal?.aborted) return Promise.reject(abortReason());
-    const free = this.pickFree(candidates);
-    if (free && this.queue.length === 0) return Promise.resolve(this.lease(free));
+    const free = this.waiting === 0 ? this.pickFree(candidates) : undefined;
+    if (free) return Promise.resolve(this.lease(free));
     return new Promise<EndpointLease>((resolve, reject) => {
+      let queue = this.queues.get(candidates);
+      if (!queue) this.queues.set(candidates, (queue = []));
       const onAbort = () => {
-        const index = this.queue.indexOf(waiter);
-        if (index >= 0) this.queue.splice(index, 1);
+        const index = queue.indexOf(waiter);
+        if (index >= 0) {
+          queue.splice(index, 1);
+          this.waiting -= 1;
+        }
         reject(abortReason());
       };
       const waiter: Waiter = {
-        candidates,
+        sequence: ++this.sequence,
         resolve,
-        reject,
         detach: () => signal?.removeEventListener('abort', onAbort),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(waiter);
+      queue.push(waiter);
+      this.waiting += 1;
       this.drain();
     });
   }
@@ -75,7 +87,7 @@ export class EndpointPool {
     };
   }
 
-  private pickFree(candidates: readonly EndpointProfile[]): EndpointProfile | undefined {
+  private pickFree(candidates: Candidates): EndpointProfile | undefined {
     let best: EndpointProfile | undefined;
     for (const endpoint of candidates) {
       const load = this.inFlight(endpoint.name);
@@ -91,22 +103,21 @@ export class EndpointPool {
     return best;
   }
 
-  /** Hands free slots to waiters in arrival order (a waiter whose endpoints are all full is skipped). */
+  /** Hands free slots to the oldest waiters that can use them, until no waiter can be served. */
   private drain(): void {
-    // Candidate lists are shared arrays (one per role target), so remembering the full ones keeps
-    // a long queue of same-target waiters from being rescanned on every release.
-    const full = new Set<readonly EndpointProfile[]>();
-    for (let index = 0; index < this.queue.length; ) {
-      const waiter = this.queue[index]!;
-      const free = full.has(waiter.candidates) ? undefined : this.pickFree(waiter.candidates);
-      if (!free) {
-        full.add(waiter.candidates);
-        index += 1;
-        continue;
+    while (this.waiting > 0) {
+      let chosen: { queue: Waiter[]; endpoint: EndpointProfile } | undefined;
+      for (const [candidates, queue] of this.queues) {
+        const head = queue[0];
+        if (!head || (chosen && chosen.queue[0]!.sequence < head.sequence)) continue;
+        const endpoint = this.pickFree(candidates);
+        if (endpoint) chosen = { queue, endpoint };
       }
-      this.queue.splice(index, 1);
+      if (!chosen) return;
+      const waiter = chosen.queue.shift()!;
+      this.waiting -= 1;
       waiter.detach();
-      waiter.resolve(this.lease(free));
+      waiter.resolve(this.lease(chosen.endpoint));
     }
   }
 }

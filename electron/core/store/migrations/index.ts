@@ -4,6 +4,7 @@ import { migration0002Projections } from './0002_projections';
 import { migration0003NotebookVec } from './0003_notebook_vec';
 import { migration0004LlmCache } from './0004_llmCache';
 import { migration0005Datasets } from './0005_datasets';
+import { migration0006RunControl } from './0006_runControl';
 
 export type { Migration } from './migration';
 
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0003NotebookVec,
   migration0004LlmCache,
   migration0005Datasets,
+  migration0006RunControl,
 ];

@@ -21,7 +21,6 @@ describe('migration 0001 events', () => {
       const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE tbl_name = 'events' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name").all();
       expect(objects).toEqual([
         { type: 'table', name: 'events' },
-        { type: 'index', name: 'events_by_stream_global' },
         { type: 'trigger', name: 'events_no_delete' },
         { type: 'trigger', name: 'events_no_update' },
         { type: 'index', name: 'events_stream_starts' },

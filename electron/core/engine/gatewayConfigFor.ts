@@ -1,0 +1,25 @@
+import type { RunConfig } from '../../../shared/config/runConfig';
+import { LEXICAL_EMBEDDER } from '../../../shared/config/resolveRunConfig';
+import type { RoleBindings } from '../llm/config/llmConfigSchema';
+import type { EndpointProfile, Role, RoleBinding } from '../llm/types';
+
+/**
+ * The gateway configuration a run needs: its endpoints (keys by env-var name only) and role
+ * bindings. The composition root builds the run's LlmGateway from this.
+ */
+export function gatewayConfigFor(config: RunConfig): { endpoints: EndpointProfile[]; roles: RoleBindings } {
+  const endpoints = config.endpoints.map((e): EndpointProfile => ({
+    name: e.name, kind: e.kind, baseURL: e.baseURL, model: e.model, maxConcurrency: e.concurrency, timeoutMs: e.timeoutMs,
+    ...(e.apiKeyEnv ? { apiKeyEnv: e.apiKeyEnv } : {}), ...(e.group ? { group: e.group } : {}),
+  }));
+  const bind = (role: Role): RoleBinding => {
+    const r = config.roles[role];
+    return { endpoint: r.endpoint, sampling: { ...r.sampling }, disableThinking: r.disableThinking };
+  };
+  const roles = {
+    solver: bind('solver'), critic: bind('critic'), optimizer: bind('optimizer'), lessonWriter: bind('lessonWriter'),
+    reflector: bind('reflector'), metaController: bind('metaController'),
+    ...(config.roles.embedder.endpoint !== LEXICAL_EMBEDDER ? { embedder: bind('embedder') } : {}),
+  } as RoleBindings;
+  return { endpoints, roles };
+}

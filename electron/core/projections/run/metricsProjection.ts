@@ -1,0 +1,39 @@
+import type { StoredEvent } from '../../../../shared/events/envelope';
+import type { EpochCompletedData, EvaluationCompletedData } from '../../../../shared/events/run/runEventTypes';
+import type { Projection } from '../projection';
+
+export const EPOCH_METRICS_TABLE = 'run_epoch_metrics';
+export const EVALUATIONS_TABLE = 'run_evaluations';
+
+/** Per-epoch metrics (val, versions, notebook size) and every evaluation (seed, gate, epoch, test). */
+export const metricsProjection: Projection = {
+  name: 'run-metrics',
+  version: 1,
+  handles: ['EpochCompleted', 'EvaluationCompleted'],
+  tables: [EPOCH_METRICS_TABLE, EVALUATIONS_TABLE],
+  init(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${EPOCH_METRICS_TABLE} (
+      run_id TEXT NOT NULL, epoch INTEGER NOT NULL, val REAL, prompt_version INTEGER NOT NULL, optimizer_version INTEGER NOT NULL,
+      notebook_size INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (run_id, epoch)
+    );
+    CREATE TABLE IF NOT EXISTS ${EVALUATIONS_TABLE} (
+      run_id TEXT NOT NULL, position INTEGER NOT NULL, label TEXT NOT NULL, epoch INTEGER NOT NULL, step INTEGER NOT NULL, split TEXT NOT NULL,
+      prompt_version INTEGER NOT NULL, with_notebook INTEGER NOT NULL, correct INTEGER NOT NULL, total INTEGER NOT NULL, accuracy REAL NOT NULL,
+      PRIMARY KEY (run_id, position)
+    )`);
+  },
+  apply(db, event: StoredEvent) {
+    if (event.type === 'EpochCompleted') {
+      const d = event.data as EpochCompletedData;
+      db.prepare(`INSERT OR REPLACE INTO ${EPOCH_METRICS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+        event.streamId, d.epoch, d.val, d.promptVersion, d.optimizerVersion, d.notebookSize, event.globalPosition);
+    } else {
+      const d = event.data as EvaluationCompletedData;
+      db.prepare(`INSERT INTO ${EVALUATIONS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        event.streamId, event.globalPosition, d.label, d.epoch, d.step, d.split, d.promptVersion, d.withNotebook ? 1 : 0, d.correct, d.total, d.accuracy);
+    }
+  },
+  truncate(db) {
+    db.exec(`DROP TABLE IF EXISTS ${EPOCH_METRICS_TABLE}; DROP TABLE IF EXISTS ${EVALUATIONS_TABLE};`);
+  },
+};

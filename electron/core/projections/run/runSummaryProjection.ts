@@ -1,0 +1,82 @@
+import type { StoredEvent } from '../../../../shared/events/envelope';
+import type {
+  EpochCompletedData, EvaluationCompletedData, LoggedCall, RunFailedData, RunForkedEventData, RunPausedData, RunStartedData, RunStoppedData,
+} from '../../../../shared/events/run/runEventTypes';
+import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
+import type { Db } from '../../store/types';
+import type { Projection } from '../projection';
+import { foldFromContext } from './foldFromContext';
+
+export const RUN_SUMMARIES_TABLE = 'run_summaries';
+
+const COLUMN_FOR_LABEL: Partial<Record<EvaluationCompletedData['label'], string>> = {
+  'seed-val': 'seed_val', 'seed-test': 'seed_test', 'epoch-val': 'val', test: 'test', 'test-prompt-only': 'test_prompt_only',
+};
+
+function setStatus(db: Db, runId: string, status: string, reason: string | null): void {
+  db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET status = ?, status_reason = ? WHERE run_id = ?`).run(status, reason, runId);
+}
+
+/**
+ * One row per run: method, status, accuracies (seed, val, test, prompt-only test), epochs, usage
+ * totals and work time. A fork's row starts from its parent's accuracies at the fork point and
+ * counts only its own calls.
+ */
+export const runSummaryProjection: Projection = {
+  name: 'run-summaries',
+  version: 1,
+  handles: RUN_EVENT_TYPES,
+  tables: [RUN_SUMMARIES_TABLE],
+  init(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${RUN_SUMMARIES_TABLE} (
+      run_id TEXT PRIMARY KEY, name TEXT NOT NULL, method TEXT NOT NULL, status TEXT NOT NULL, status_reason TEXT,
+      parent_run_id TEXT, parent_position INTEGER, created_at TEXT NOT NULL, epochs_planned INTEGER NOT NULL, epochs_done INTEGER NOT NULL,
+      seed_val REAL, seed_test REAL, val REAL, test REAL, test_prompt_only REAL,
+      calls INTEGER NOT NULL DEFAULT 0, cached_calls INTEGER NOT NULL DEFAULT 0, prompt_tokens INTEGER NOT NULL DEFAULT 0,
+      completion_tokens INTEGER NOT NULL DEFAULT 0, latency_ms INTEGER NOT NULL DEFAULT 0, work_ms INTEGER NOT NULL DEFAULT 0,
+      simulated INTEGER NOT NULL, last_position INTEGER NOT NULL
+    )`);
+  },
+  apply(db, event: StoredEvent, ctx) {
+    const runId = event.streamId;
+    if (event.type === 'RunStarted') {
+      const d = event.data as RunStartedData;
+      db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, created_at, epochs_planned, epochs_done, simulated, last_position)
+        VALUES (?, ?, ?, 'running', ?, ?, 0, ?, ?)`).run(runId, d.config.name, d.config.method, event.recordedAt, d.config.epochs, d.simulated ? 1 : 0, event.globalPosition);
+    } else if (event.type === 'RunForked') {
+      const d = event.data as RunForkedEventData;
+      const parent = foldFromContext(ctx, d.parentRunId, d.parentPosition);
+      const a = parent.accuracies;
+      db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
+        seed_val, seed_test, val, test, test_prompt_only, simulated, last_position) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        runId, d.config.name, d.config.method, d.parentRunId, d.parentPosition, event.recordedAt, d.config.epochs, parent.metrics.at(-1)?.epoch ?? 0,
+        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, d.simulated ? 1 : 0, event.globalPosition);
+    }
+    const calls = (event.data as { calls?: LoggedCall[] }).calls ?? [];
+    const durationMs = typeof event.metadata.durationMs === 'number' ? Math.round(event.metadata.durationMs) : 0;
+    db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET calls = calls + ?, cached_calls = cached_calls + ?, prompt_tokens = prompt_tokens + ?,
+      completion_tokens = completion_tokens + ?, latency_ms = latency_ms + ?, work_ms = work_ms + ?, last_position = ? WHERE run_id = ?`).run(
+      calls.length, calls.filter((c) => c.cached).length, calls.reduce((s, c) => s + c.promptTokens, 0), calls.reduce((s, c) => s + c.completionTokens, 0),
+      Math.round(calls.reduce((s, c) => s + c.latencyMs, 0)), durationMs, event.globalPosition, runId);
+    switch (event.type) {
+      case 'EvaluationCompleted': {
+        const d = event.data as EvaluationCompletedData;
+        const column = d.label === 'test' && !d.withNotebook ? null : COLUMN_FOR_LABEL[d.label];
+        if (column) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET ${column} = ? WHERE run_id = ?`).run(d.accuracy, runId);
+        if (d.label === 'test' && !d.withNotebook) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET test = ?, test_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, d.accuracy, runId);
+        break;
+      }
+      case 'EpochCompleted':
+        db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET epochs_done = ? WHERE run_id = ?`).run((event.data as EpochCompletedData).epoch, runId);
+        break;
+      case 'RunCompleted': setStatus(db, runId, 'completed', null); break;
+      case 'RunPaused': setStatus(db, runId, 'paused', (event.data as RunPausedData).reason); break;
+      case 'RunResumed': setStatus(db, runId, 'running', null); break;
+      case 'RunStopped': setStatus(db, runId, 'stopped', (event.data as RunStoppedData).reason); break;
+      case 'RunFailed': setStatus(db, runId, 'failed', (event.data as RunFailedData).reason); break;
+    }
+  },
+  truncate(db) {
+    db.exec(`DROP TABLE IF EXISTS ${RUN_SUMMARIES_TABLE}`);
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * Fork overrides may name nested keys (`{ roles: { critic: { sampling: { temperature: 0.3 } } } }`,
+ * what `--set roles.critic.sampling.temperature=0.3` produces). The engine replaces top-level keys
+ * of the parent's config, so each overridden top-level object is first deep-merged with the
+ * parent's value here: the fork changes only what the user named. Arrays and scalars replace.
+ */
+export function expandOverrides(parentConfig: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(overrides).map(([key, value]) => [key, deepMerge(parentConfig[key], value)]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) merged[key] = deepMerge(base[key], value);
+  return merged;
+}

@@ -1,0 +1,230 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startE2eHost, type E2eHost } from './support/e2eHost';
+
+const SHOTS = 'reports/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/** One real stack (core + simulator + web host) per worker, shared by the tests of this file. */
+const test = base.extend<{ cspViolations: string[] }, { stack: E2eHost }>({
+  stack: [
+    async ({}, use) => {
+      const stack = await startE2eHost();
+      await use(stack);
+      await stack.close();
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  cspViolations: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await use(violations);
+  },
+});
+
+/** Opens the printed URL (token in the query) and waits for the app's own ready event. */
+async function openApp(page: Page, stack: E2eHost): Promise<void> {
+  await page.goto(stack.host.url);
+  await expect(page).toHaveURL(`${stack.host.origin}/`); // the token left the address bar
+  await page.waitForFunction(() => document.documentElement.dataset.remoReady !== undefined);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the runs list shows the seeded runs, marked as simulated, with live updates on', async ({ page, stack, cspViolations }) => {
+  await openApp(page, stack);
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator(`[data-run-id="${stack.remoRunId}"]`)).toContainText('e2e remo');
+  await expect(page.locator(`[data-run-id="${stack.textgradRunId}"]`)).toContainText('textgrad');
+  await expect(page.getByTestId('runs-table').getByTestId('simulator-badge')).toHaveCount(2);
+  await expect(rows.first().getByTestId('status-badge')).toHaveText('completed');
+  await expect(page.getByTestId('live-state')).toHaveText('● live');
+  await page.screenshot({ path: `${SHOTS}/runs-list.png`, fullPage: true });
+  expect(cspViolations).toEqual([]);
+});
+
+test('opening a run and scrubbing to an epoch shows that epoch\'s prompt', async ({ page, stack, cspViolations }) => {
+  const atEpoch = (epoch: number) => stack.core.runs.stateAt(stack.remoRunId, { epoch });
+  const seed = atEpoch(0);
+  const epoch1 = atEpoch(1);
+  await openApp(page, stack);
+  await page.locator(`[data-run-id="${stack.remoRunId}"]`).click();
+  const detail = page.getByTestId('run-detail');
+  await expect(detail).toHaveAttribute('data-run-id', stack.remoRunId);
+  await expect(page.getByTestId('run-title')).toHaveText('e2e remo');
+  await expect(page.getByTestId('timeline')).toBeVisible();
+
+  await page.getByTestId('stop-1').click();
+  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', new RegExp(`"runId":"${stack.remoRunId}","point":1`));
+  await expect(page.getByTestId('prompt-text')).toHaveText(epoch1.prompt.text);
+  await expect(page.getByTestId('timeline-where')).toContainText(`prompt v${epoch1.prompt.version}`);
+  await expect(page.getByTestId('optimizer-text')).toHaveText(epoch1.optimizerInstructions.text || '(none)');
+  await expect(page.getByTestId('val-chart').locator('.recharts-line')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/run-detail-epoch1.png`, fullPage: true });
+
+  // The seed stop shows the seed prompt, which has no earlier version to diff against.
+  await page.getByTestId('stop-0').click();
+  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', /"point":0/);
+  await expect(page.getByTestId('prompt-text')).toHaveText(seed.prompt.text);
+  await expect(page.getByTestId('diff-tab')).toBeDisabled();
+
+  // The slider steps through single events: End is the log's end, ArrowLeft one event earlier.
+  const end = stack.core.runs.stateAt(stack.remoRunId, 'end');
+  const events = stack.core.runs.events(stack.remoRunId, { limit: 100_000 });
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', /"point":"end"/);
+  await expect(page.getByTestId('prompt-text')).toHaveText(end.prompt.text);
+  await page.keyboard.press('ArrowLeft');
+  const beforeLast = events[events.length - 2]!.globalPosition;
+  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', new RegExp(`"point":\\{"position":${beforeLast}\\}`));
+  await expect(page.getByTestId('timeline-where')).toContainText(`position ${beforeLast} · ${events[events.length - 2]!.type}`);
+
+  // Back to epoch 1 and look at what changed since the previous prompt version.
+  await page.getByTestId('stop-1').click();
+  await expect(page.getByTestId('prompt-text')).toHaveText(epoch1.prompt.text);
+  if (epoch1.prompt.version > 0) {
+    await expect(page.getByTestId('diff-tab')).toBeEnabled();
+    await page.getByTestId('diff-tab').click();
+    const diff = page.getByTestId('prompt-diff');
+    await expect(diff).toBeVisible();
+    await expect(diff.locator('ins, del').first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/prompt-diff.png`, fullPage: true });
+  } else {
+    console.log('[e2e] the simulator kept the seed prompt through epoch 1: no diff to show');
+  }
+  expect(cspViolations).toEqual([]);
+});
+
+test('fork from the scrubbed epoch selects the new child run', async ({ page, stack }) => {
+  await openApp(page, stack);
+  await page.locator(`[data-run-id="${stack.remoRunId}"]`).click();
+  await page.getByTestId('stop-1').click();
+  await expect(page.getByTestId('fork')).toHaveText('Fork from epoch 1');
+  await page.getByTestId('fork').click();
+  const detail = page.getByTestId('run-detail');
+  await expect(detail).not.toHaveAttribute('data-run-id', stack.remoRunId);
+  await expect(detail).toContainText(`forked from ${stack.remoRunId}`);
+  const childId = await detail.getAttribute('data-run-id');
+  expect(childId).toBeTruthy();
+  const child = stack.core.runs.summary(childId!);
+  expect(child.parentRunId).toBe(stack.remoRunId);
+  await stack.core.runs.waitForRun(childId!);
+  await page.screenshot({ path: `${SHOTS}/forked-run.png`, fullPage: true });
+});
+
+test('a run started elsewhere appears through pushed events, without a reload', async ({ page, stack }) => {
+  await openApp(page, stack);
+  const before = await page.getByTestId('run-row').count();
+  const { runId } = await stack.core.runs.start(stack.startConfig);
+  await expect(page.locator(`[data-run-id="${runId}"]`)).toBeVisible();
+  await expect(page.getByTestId('run-row')).toHaveCount(before + 1);
+  await stack.core.runs.waitForRun(runId);
+  await expect(page.locator(`[data-run-id="${runId}"]`).getByTestId('status-badge')).toHaveText('completed');
+});
+
+test('pause, resume and stop a running run from the run detail', async ({ page, stack }) => {
+  await openApp(page, stack);
+  const { runId } = await stack.core.runs.start(stack.slowConfig);
+  await page.locator(`[data-run-id="${runId}"]`).click();
+  const status = page.getByTestId('run-detail').getByTestId('status-badge');
+  await expect(status).toHaveText('running');
+  await page.getByTestId('pause').click();
+  // The run pauses at its next safe point; pushed events bring the new status.
+  await expect(status).toHaveText('paused', { timeout: 30_000 });
+  await expect(page.getByTestId('resume')).toBeEnabled();
+  await page.screenshot({ path: `${SHOTS}/paused-run.png`, fullPage: true });
+  await page.getByTestId('resume').click();
+  await expect(status).toHaveText('running');
+  await page.getByTestId('stop').click();
+  await expect(status).toHaveText('stopped', { timeout: 30_000 });
+  expect(stack.core.runs.summary(runId).status).toBe('stopped');
+});
+
+test('the new-run form shows core errors readably and starts a run', async ({ page, stack }) => {
+  await openApp(page, stack);
+  await expect(page.locator('.topbar').getByTestId('simulator-badge')).toBeVisible();
+  await page.getByTestId('new-run-toggle').click();
+  const form = page.getByTestId('new-run-form');
+  await form.getByLabel('Name').fill('x'.repeat(250)); // the core allows 200 characters
+  await form.getByRole('button', { name: 'Start' }).click();
+  const error = page.getByTestId('error-message');
+  await expect(error).toHaveAttribute('data-code', 'bad-request');
+  await expect(error).toContainText('name');
+  await page.screenshot({ path: `${SHOTS}/new-run-error.png` });
+  await error.getByRole('button', { name: 'dismiss' }).click();
+
+  await form.getByLabel('Name').fill('from the form');
+  await form.getByLabel('Method').selectOption('textgrad');
+  await form.getByLabel('Preset').selectOption('paper-100');
+  await form.getByLabel('Epochs').fill('1');
+  await form.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('run-title')).toHaveText('from the form');
+  const runId = await page.getByTestId('run-detail').getAttribute('data-run-id');
+  expect(stack.core.runs.summary(runId!).method).toBe('textgrad');
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('run-detail').getByTestId('status-badge')).toHaveText('stopped', { timeout: 30_000 });
+});
+
+test('requests without the token or from a foreign origin are refused', async ({ browser, playwright, stack }) => {
+  // No token at all: API and page.
+  const anonymous = await playwright.request.newContext();
+  const noToken = await anonymous.post(`${stack.host.origin}/api/runs.list`, { data: {} });
+  expect(noToken.status()).toBe(401);
+  expect(await noToken.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  const foreignOrigin = await anonymous.post(`${stack.host.origin}/api/runs.list`, {
+    data: {},
+    headers: { 'X-Remo-Token': stack.host.token, Origin: 'http://evil.example' },
+  });
+  expect(foreignOrigin.status()).toBe(403);
+  await anonymous.dispose();
+
+  const fresh = await browser.newContext();
+  const page = await fresh.newPage();
+  const response = await page.goto(`${stack.host.origin}/`);
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('token');
+  await page.screenshot({ path: `${SHOTS}/refused-without-token.png` });
+
+  // A page on another local port, in a browser that HAS the cookie (same site: ports do not
+  // count), tries a CSRF start and a socket: the Origin check refuses both.
+  const evil: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>evil</title><p>evil page</p>');
+  });
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+  try {
+    const authed = await browser.newContext();
+    const app = await authed.newPage();
+    await openApp(app, stack);
+    const runsBefore = stack.core.runs.list().length;
+    const attacker = await authed.newPage();
+    await attacker.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+    const outcome = await attacker.evaluate(async (origin) => {
+      await fetch(`${origin}/api/runs.start`, {
+        method: 'POST',
+        mode: 'no-cors',
+        credentials: 'include',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify({ config: { method: 'remo' } }),
+      }).catch(() => undefined);
+      const socket = await new Promise<string>((resolve) => {
+        const ws = new WebSocket(origin.replace('http', 'ws') + '/events');
+        ws.onmessage = () => resolve('opened');
+        ws.onerror = () => resolve('refused');
+      });
+      return socket;
+    }, stack.host.origin);
+    expect(outcome).toBe('refused');
+    expect(stack.core.runs.list().length).toBe(runsBefore);
+    await authed.close();
+  } finally {
+    evil.close();
+    await fresh.close();
+  }
+});

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+let child: ChildProcess | undefined;
+let dir: string | undefined;
+
+afterEach(() => {
+  // Only the process this test started, by its pid.
+  if (child && child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+  child = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Collects stdout until `pattern` appears. */
+function waitForOutput(proc: ChildProcess, pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    let errors = '';
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${ms} ms; stdout: ${text}; stderr: ${errors}`)), ms);
+    proc.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = text.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`remo web exited with ${code}; stderr: ${errors}`)));
+  });
+}
+
+describe('remo web', () => {
+  it('prints a loopback URL with a token, serves the API with it, and stops cleanly on SIGTERM', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'remo-web-'));
+    child = spawn(process.execPath, ['bin/remo.mjs', 'web', '--db', path.join(dir, 'web.db'), '--simulator'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [url] = await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}/);
+    const parsed = new URL(url);
+    const token = parsed.searchParams.get('token')!;
+    const info = await fetch(`${parsed.origin}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Remo-Token': token }, body: '{}' });
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({ ok: true, value: { transport: 'web', simulator: true, dbPath: path.join(dir, 'web.db') } });
+    const refused = await fetch(`${parsed.origin}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(401);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    process.kill(child.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('rejects a bad --port in one line with exit code 2', async () => {
+    child = spawn(process.execPath, ['bin/remo.mjs', 'web', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child!.once('exit', (c) => resolve(c)));
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--port');
+  });
+});

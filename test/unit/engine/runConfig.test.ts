@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunConfig, RunConfigError } from '../../../electron/core/engine';
+import { TEXTGRAD_SEED_PROMPT } from '../../../shared/config/runConfig';
+
+const endpoint = { name: 'local', baseURL: 'http://127.0.0.1:8000/v1', model: 'Qwen/Qwen3-32B' };
+
+describe('parseRunConfig', () => {
+  it('fills every default, including the preset\'s schedule and the pinned template versions', () => {
+    const config = parseRunConfig({ method: 'textgrad', preset: 'textgrad-dspy', endpoints: [endpoint] });
+    expect(config).toMatchObject({
+      epochs: 3, batchSize: 3, stepsPerEpoch: 4, validationGate: true, retrievalK: 3, critiqueScope: 'failures', qCadence: 'epoch',
+      measureSeed: true, initialPrompt: TEXTGRAD_SEED_PROMPT, cache: true, budget: { maxCalls: null, maxTokens: null }, memory: null,
+      scorer: { name: 'gsm8k' }, dataset: 'gsm8k',
+    });
+    expect(config.roles.solver).toEqual({ endpoint: 'local', sampling: { temperature: 0 }, disableThinking: true });
+    expect(config.roles.embedder.endpoint).toBe('builtin:lexical');
+    expect(config.templates['optimizer-instructions']).toBe('v1');
+    expect(config.initialOptimizerInstructions).toContain('<IMPROVED_VARIABLE>');
+    // Idempotent: a resolved config parses to itself (forks re-parse the parent's config).
+    expect(parseRunConfig(config)).toEqual(config);
+  });
+
+  it('paper presets run full passes without the gate', () => {
+    expect(parseRunConfig({ method: 'remo', preset: 'paper-100' })).toMatchObject({ stepsPerEpoch: null, validationGate: false, epochs: 3 });
+  });
+
+  it.each([
+    [{ method: 'remo' }, 'preset'],
+    [{ method: 'remo', preset: 'paper-100', epochs: 0 }, 'epochs'],
+    [{ method: 'remo', preset: 'paper-100', endpoints: [{ ...endpoint, baseURL: 'nope' }] }, 'endpoints.0.baseURL'],
+    [{ method: 'remo', preset: 'paper-100', memory: { fromRunId: 'x', atEpoch: 1, atPosition: 3 } }, 'memory.atEpoch'],
+    [{ method: 'remo', preset: 'paper-100', templates: { solver: 'v1' } }, 'templates.solver'],
+    [{ method: 'remo', preset: 'paper-100', budget: { maxCalls: 0 } }, 'budget.maxCalls'],
+  ])('%j fails naming %s', (json, field) => {
+    try {
+      parseRunConfig(json);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RunConfigError);
+      expect((error as RunConfigError).message).toContain(field);
+    }
+  });
+});

@@ -87,6 +87,11 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       state.usageByRole = {};
       state.billed = { calls: 0, tokens: 0 };
       state.workMs = 0;
+      if (c.stage === 'test' || c.stage === 'test-prompt-only' || c.stage === 'done') {
+        // Forked from a finished run: back to the end of its last epoch, so the fork trains on when
+        // it adds epochs (and re-tests, reusing the logged answers, when it does not).
+        state.cursor = { epoch: state.metrics.at(-1)?.epoch ?? c.epoch, step: 0, stage: 'epoch-done' };
+      }
       break;
     }
     case 'SolverAnswered': {

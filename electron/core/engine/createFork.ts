@@ -2,9 +2,8 @@ import type { RunPoint } from '../../../shared/api/runViews';
 import { RunConfigError } from '../../../shared/config/runConfigError';
 import type { EngineDeps } from './engineDeps';
 import { isSimulated } from './createRun';
-import { loadRunState } from './loadRunState';
 import { parseRunConfig } from './parseRunConfig';
-import { resolveRunPoint } from './resolveRunPoint';
+import { resolveRunPointFast, viewStateAt } from './stateAt';
 
 /** Keys a fork may not change: they define what the parent's state means. */
 const FIXED_KEYS = ['dataset', 'preset', 'split', 'memory', 'scorer', 'templates'];
@@ -16,12 +15,11 @@ const FIXED_KEYS = ['dataset', 'preset', 'split', 'memory', 'scorer', 'templates
  * config from then on (epochs, method, model, batchSize, retrievalK, ...).
  */
 export function createFork(deps: EngineDeps, parentRunId: string, at: RunPoint, overrides: Record<string, unknown>): { runId: string } {
-  const events = deps.store.readStream(parentRunId);
-  if (events.length === 0) throw new RunConfigError([{ path: 'parentRunId', message: `no run "${parentRunId}"` }]);
+  if (deps.store.streamVersion(parentRunId) === 0) throw new RunConfigError([{ path: 'parentRunId', message: `no run "${parentRunId}"` }]);
   const bad = Object.keys(overrides).filter((k) => FIXED_KEYS.includes(k));
   if (bad.length > 0) throw new RunConfigError(bad.map((k) => ({ path: k, message: 'a fork keeps its parent\'s value' })));
-  const parentPosition = resolveRunPoint(events, at);
-  const parent = loadRunState(deps.store.readStream.bind(deps.store), parentRunId, { toPosition: parentPosition, trackAnswers: false });
+  const parentPosition = resolveRunPointFast(deps.store, parentRunId, at);
+  const { state: parent } = viewStateAt(deps.store, parentRunId, parentPosition);
   if (!parent.config) throw new RunConfigError([{ path: 'parentRunId', message: 'the parent has no RunStarted before that point' }]);
   const config = parseRunConfig({ ...parent.config, ...overrides }, deps.promptsDir);
   const runId = deps.newRunId();

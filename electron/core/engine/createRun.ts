@@ -5,7 +5,8 @@ import type { SplitSpecInput } from '../../../shared/datasets/splitSpec';
 import type { NewRunEvent, RunStartedData } from '../../../shared/events/run/runEventTypes';
 import type { EngineDeps } from './engineDeps';
 import { parseRunConfig } from './parseRunConfig';
-import { resolveRunPoint, RunPointError } from './resolveRunPoint';
+import { RunPointError } from './resolveRunPoint';
+import { resolveRunPointFast } from './stateAt';
 
 export function isSimulated(config: RunConfig): boolean {
   return config.endpoints.every((e) => e.kind === 'simulator');
@@ -21,11 +22,10 @@ function splitSpecOf(config: RunConfig): SplitSpecInput {
 function resolveMemory(deps: EngineDeps, config: RunConfig): RunStartedData['memory'] {
   const memory = config.memory;
   if (!memory) return null;
-  const events = deps.store.readStream(memory.fromRunId);
-  if (events.length === 0) throw new RunConfigError([{ path: 'memory.fromRunId', message: `no run "${memory.fromRunId}"` }]);
+  if (deps.store.streamVersion(memory.fromRunId) === 0) throw new RunConfigError([{ path: 'memory.fromRunId', message: `no run "${memory.fromRunId}"` }]);
   try {
     const at = memory.atPosition !== undefined ? { position: memory.atPosition } : memory.atEpoch !== undefined ? { epoch: memory.atEpoch } : 'end' as const;
-    const position = resolveRunPoint(events, at);
+    const position = resolveRunPointFast(deps.store, memory.fromRunId, at);
     return { fromRunId: memory.fromRunId, position, notebook: memory.notebook, optimizerInstructions: memory.optimizerInstructions };
   } catch (error) {
     if (error instanceof RunPointError) throw new RunConfigError([{ path: memory.atEpoch !== undefined ? 'memory.atEpoch' : 'memory.atPosition', message: error.message }]);

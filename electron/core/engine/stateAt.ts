@@ -2,7 +2,7 @@ import type { RunPoint, RunStateView } from '../../../shared/api/runViews';
 import type { StoredEvent } from '../../../shared/events/envelope';
 import type { RunEvent } from '../../../shared/events/run/runEventTypes';
 import { evolveRun } from '../../../shared/fold/evolveRun';
-import { initialRunState } from '../../../shared/fold/runState';
+import { initialRunState, type RunState } from '../../../shared/fold/runState';
 import { deserializeViewState } from '../../../shared/fold/stateSnapshot';
 import { toRunStateView } from '../../../shared/fold/toRunStateView';
 import { findEpochSnapshot, findSnapshotAtOrBefore, lineageOf } from '../projections/run/findSnapshot';
@@ -19,8 +19,30 @@ const AROUND = 5;
 /** Global positions scanned after the point for the "after" side of eventsAround. */
 const AFTER_WINDOW = 200;
 
-/** The global position `at` names in the run's logical stream, from the lineage and snapshot tables. */
-function targetPosition(store: EventStore, runId: string, at: RunPoint): number {
+/**
+ * The view state (no answers index, no vectors) of `runId` at global position `target`: the nearest
+ * snapshot at or before it plus the events since. Also returns those events.
+ */
+export function viewStateAt(store: EventStore, runId: string, target: number): { state: RunState; tail: StoredEvent[] } {
+  const snapshot = findSnapshotAtOrBefore(store.db, runId, target);
+  if (!snapshot) {
+    // Before the run's first event (a position inside a fork's parent prefix has a parent snapshot).
+    const events = store.readStream(runId, { toGlobalPosition: target });
+    if (events.length === 0) throw new RunPointError(`position ${target} is before the run's first event`);
+  }
+  const state = snapshot ? deserializeViewState(snapshot.state, runId) : initialRunState(runId);
+  const tail = store.readStream(runId, { fromGlobalPosition: (snapshot?.position ?? 0) + 1, toGlobalPosition: target });
+  const memorySource = (fromRunId: string, position: number) =>
+    loadRunState(store.readStream.bind(store), fromRunId, { toPosition: position, trackAnswers: false });
+  for (const event of tail) evolveRun(state, event as unknown as RunEvent, { trackAnswers: false, memorySource });
+  return { state, tail };
+}
+
+/**
+ * The global position `at` names in the run's logical stream, from the lineage and snapshot tables
+ * (no log scan): {epoch} = its EpochCompleted; {position} = clamped to the run's last event; 'end'.
+ */
+export function resolveRunPointFast(store: EventStore, runId: string, at: RunPoint): number {
   const lineage = lineageOf(store.db, runId);
   if (!lineage) throw new RunPointError(`no run "${runId}"`);
   if (at === 'end') return lineage.last_position;
@@ -39,19 +61,8 @@ function targetPosition(store: EventStore, runId: string, at: RunPoint): number 
  * so the cost is bounded by the snapshot spacing, not by the length of the run.
  */
 export function stateAt(store: EventStore, runId: string, at: RunPoint): RunStateAt {
-  const target = targetPosition(store, runId, at);
-  const snapshot = findSnapshotAtOrBefore(store.db, runId, target);
-  if (!snapshot) {
-    // Before the run's first event (a position inside a fork's parent prefix has a parent snapshot).
-    const events = store.readStream(runId, { toGlobalPosition: target });
-    if (events.length === 0) throw new RunPointError(`position ${target} is before the run's first event`);
-  }
-  const state = snapshot ? deserializeViewState(snapshot.state, runId) : initialRunState(runId);
-  const from = (snapshot?.position ?? 0) + 1;
-  const tail = store.readStream(runId, { fromGlobalPosition: from, toGlobalPosition: target });
-  const memorySource = (fromRunId: string, position: number) =>
-    loadRunState(store.readStream.bind(store), fromRunId, { toPosition: position, trackAnswers: false });
-  for (const event of tail) evolveRun(state, event as unknown as RunEvent, { trackAnswers: false, memorySource });
+  const target = resolveRunPointFast(store, runId, at);
+  const { state, tail } = viewStateAt(store, runId, target);
   const before = tail.length >= AROUND ? tail.slice(-AROUND) : store.readStream(runId, { fromGlobalPosition: Math.max(1, target - AFTER_WINDOW), toGlobalPosition: target }).slice(-AROUND);
   const after = store.readStream(runId, { fromGlobalPosition: target + 1, toGlobalPosition: target + AFTER_WINDOW }).slice(0, AROUND);
   return { ...toRunStateView(state), eventsAround: [...before, ...after] };

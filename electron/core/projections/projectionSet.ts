@@ -36,15 +36,12 @@ export class ProjectionSet {
   }
 
   /** Applies committed-to-be events to their handlers, in order; the caller owns the transaction. */
-  apply(events: readonly StoredEvent[], reader: EventReader, only?: ReadonlySet<string>): void {
+  apply(events: readonly StoredEvent[], reader: EventReader): void {
     for (const event of events) {
       const handlers = this.byType.get(event.type);
       if (!handlers) continue;
       const ctx = projectionContextAt(reader, event.globalPosition);
-      for (const projection of handlers) {
-        if (only && !only.has(projection.name)) continue;
-        projection.apply(this.db, event, ctx);
-      }
+      for (const projection of handlers) projection.apply(this.db, event, ctx);
     }
   }
 

@@ -69,6 +69,18 @@ describe('fork', () => {
     expect(runSummary(world.store.db, runId).method).toBe('remo-optimizer');
   });
 
+  it('a fork of a finished run at its end trains the added epochs and tests again', async () => {
+    const config = smallEngineConfig(world.simulator.url, { method: 'remo' });
+    const deps = world.deps(config);
+    const { runId } = createFork(deps, parentId, 'end', { epochs: 3 });
+    expect(stateAt(world.store, runId, 'end').status).toBe('running');
+    expect((await executeRun(deps, runId)).status).toBe('completed');
+    const own = world.store.readOwnEvents(runId).map((e) => e.type);
+    expect(own.filter((t) => t === 'EpochCompleted')).toHaveLength(1);
+    expect(own.at(-1)).toBe('RunCompleted');
+    expect(runSummary(world.store.db, runId)).toMatchObject({ epochsDone: 3, status: 'completed' });
+  });
+
   it('rejects overrides that would change what the parent\'s state means, writing nothing', () => {
     const deps = world.deps(smallEngineConfig(world.simulator.url));
     const before = world.store.lastGlobalPosition();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOverrides } from '../../../electron/cli/output/parseOverrides';
 import { rejectInlineApiKeys } from '../../../electron/core/runs/configGuards';
+import { expandOverrides } from '../../../electron/core/runs/expandOverrides';
 
 describe('parseOverrides (--set key=value)', () => {
   it('parses JSON values when valid, else keeps strings, and nests dotted keys', () => {
@@ -26,5 +27,20 @@ describe('rejectInlineApiKeys', () => {
     expect(() => rejectInlineApiKeys({ endpoints: [{ name: 'x', apiKey: 'sk-1' }] })).toThrow(/config\.endpoints\[0\]\.apiKey: .*apiKeyEnv/);
     expect(() => rejectInlineApiKeys({ 'endpoints.0.apiKey': 'sk' }, 'overrides')).toThrow(/overrides\.endpoints\.0\.apiKey/);
     expect(() => rejectInlineApiKeys({ endpoints: [{ name: 'x', apiKeyEnv: 'KEY' }] })).not.toThrow();
+  });
+});
+
+describe('expandOverrides (fork config changes)', () => {
+  it('deep-merges nested overrides into the parent value, replacing arrays and scalars', () => {
+    const parent = {
+      epochs: 3,
+      roles: { critic: { endpoint: 'a', sampling: { temperature: 0, topP: 1 } }, solver: { endpoint: 'a', sampling: {} } },
+      endpoints: [{ name: 'a' }, { name: 'b' }],
+    };
+    expect(expandOverrides(parent, { epochs: 5, roles: { critic: { sampling: { temperature: 0.3 } } }, endpoints: [{ name: 'c' }] })).toEqual({
+      epochs: 5,
+      roles: { critic: { endpoint: 'a', sampling: { temperature: 0.3, topP: 1 } }, solver: { endpoint: 'a', sampling: {} } },
+      endpoints: [{ name: 'c' }],
+    });
   });
 });

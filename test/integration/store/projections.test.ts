@@ -126,6 +126,21 @@ describe('projections', () => {
     expect(seen).toEqual([3, 3, 3]); // the note is at position 3: root's later events (position 7) stay invisible
   });
 
+  it('checksums a sqlite-vec table too, independent of insertion order', () => {
+    const vecOwner: Projection = {
+      name: 'vec_owner', version: 1, handles: [], tables: ['notebook_vec'],
+      init() {}, apply() {}, truncate(db) { db.exec('DELETE FROM notebook_vec'); },
+    };
+    const insert = store.db.prepare('INSERT INTO notebook_vec (entry_id, run_id, item_id, embedding) VALUES (?, ?, ?, ?)');
+    const rows = [1n, 2n, 3n].map((id) => [id, `run-${id % 2n}`, `q${id}`, new Float32Array(384).fill(Number(id))] as const);
+    for (const row of rows) insert.run(...row);
+    const forward = checksumProjectionTables(store.db, [vecOwner]);
+    vecOwner.truncate(store.db);
+    expect(checksumProjectionTables(store.db, [vecOwner])).not.toBe(forward);
+    for (const row of [...rows].reverse()) insert.run(...row);
+    expect(checksumProjectionTables(store.db, [vecOwner])).toBe(forward);
+  });
+
   it('refuses two projections with one name', () => {
     expect(() => new ProjectionSet(store.db, [streamCountsProjection(), streamCountsProjection()])).toThrow(/two projections/);
   });

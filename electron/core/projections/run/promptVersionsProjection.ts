@@ -3,7 +3,7 @@ import type {
   OptimizerInstructionsRejectedData, OptimizerInstructionsUpdatedData, PromptAcceptedData, PromptRejectedData, PromptUpdateFailedData, RunForkedEventData, RunStartedData,
 } from '../../../../shared/events/run/runEventTypes';
 import type { Projection } from '../projection';
-import { foldFromContext } from './foldFromContext';
+import { viewStateFromContext } from './foldFromContext';
 
 export const PROMPT_VERSIONS_TABLE = 'run_prompt_versions';
 
@@ -30,13 +30,13 @@ export const promptVersionsProjection: Projection = {
       case 'RunStarted': {
         const d = event.data as RunStartedData;
         insert('prompt', 0, 'initial', d.config.initialPrompt);
-        const q = d.memory?.optimizerInstructions ? foldFromContext(ctx, d.memory.fromRunId, d.memory.position).optimizerInstructions.text : d.config.initialOptimizerInstructions;
+        const q = d.memory?.optimizerInstructions ? viewStateFromContext(db, ctx, d.memory.fromRunId, d.memory.position).optimizerInstructions.text : d.config.initialOptimizerInstructions;
         insert('optimizer', 0, 'initial', q);
         break;
       }
       case 'RunForked': {
         const d = event.data as RunForkedEventData;
-        const parent = foldFromContext(ctx, d.parentRunId, d.parentPosition);
+        const parent = viewStateFromContext(db, ctx, d.parentRunId, d.parentPosition);
         insert('prompt', parent.prompt.version, 'inherited', parent.prompt.text);
         insert('optimizer', parent.optimizerInstructions.version, 'inherited', parent.optimizerInstructions.text);
         break;

@@ -5,7 +5,7 @@ import type {
 import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
 import type { Db } from '../../store/types';
 import type { Projection } from '../projection';
-import { foldFromContext } from './foldFromContext';
+import { viewStateFromContext } from './foldFromContext';
 
 export const RUN_SUMMARIES_TABLE = 'run_summaries';
 
@@ -45,7 +45,7 @@ export const runSummaryProjection: Projection = {
         VALUES (?, ?, ?, 'running', ?, ?, 0, ?, ?)`).run(runId, d.config.name, d.config.method, event.recordedAt, d.config.epochs, d.simulated ? 1 : 0, event.globalPosition);
     } else if (event.type === 'RunForked') {
       const d = event.data as RunForkedEventData;
-      const parent = foldFromContext(ctx, d.parentRunId, d.parentPosition);
+      const parent = viewStateFromContext(db, ctx, d.parentRunId, d.parentPosition);
       const a = parent.accuracies;
       db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
         seed_val, seed_test, val, test, test_prompt_only, simulated, last_position) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(

@@ -9,9 +9,19 @@ const nodeBuiltins = [
 ];
 const nativeAndNodePackages = ['better-sqlite3', 'sqlite-vec', 'openai', 'ws', 'commander', 'cli-progress', 'cli-table3'];
 
-/** Builds a no-restricted-imports rule from forbidden glob groups, each with the reason shown. */
+/**
+ * Builds a no-restricted-imports rule from forbidden groups, each with the reason shown. Bare module
+ * names ('events', 'ws') become exact `paths`, because as gitignore-style `patterns` they would also
+ * match any folder of ours with that name (shared/events).
+ */
 function forbid(...groups) {
-  return ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }];
+  const isBareName = (entry) => !entry.includes('/') && !entry.includes('*');
+  return ['error', {
+    paths: groups.flatMap(([entries, message]) => entries.filter(isBareName).map((name) => ({ name, message }))),
+    patterns: groups
+      .map(([entries, message]) => ({ group: entries.filter((entry) => !isBareName(entry)), message }))
+      .filter(({ group }) => group.length > 0),
+  }];
 }
 
 export default tseslint.config(

@@ -1,6 +1,5 @@
 import type { ApiError } from '../../shared/api/result';
 import type { RunStateView, RunSummary } from '../../shared/api/runViews';
-// eslint-disable-next-line no-restricted-imports -- shared/events is ours; the lint rule's bare 'events' (Node builtin) pattern also matches this folder name (reported to the lead)
 import type { StoredEvent } from '../../shared/events/envelope';
 import type { SliceContext } from './appStore';
 import { findPreviousPrompt } from './findPreviousPrompt';

@@ -9,7 +9,6 @@
  * crash. Results are typed (not re-validated: they come from our own core).
  */
 import { z } from 'zod';
-// eslint-disable-next-line no-restricted-imports -- shared/events is ours; the lint rule's bare 'events' (Node builtin) pattern also matches this folder name (reported to the lead)
 import type { StoredEvent } from '../events/envelope';
 import type { RunStateView, RunSummary } from './runViews';
 

@@ -4,7 +4,6 @@
  * For speed it updates the accumulator in place: callers own the state they fold into.
  */
 import type { UsageTotals } from '../api/runViews';
-// eslint-disable-next-line no-restricted-imports -- shared/events is ours; the lint pattern 'events' targets Node's events module (reported to the lead)
 import type { LoggedCall, RunEvent } from '../events/run/runEventTypes';
 import { emptyUsage, type NotebookEntryState, type RunState } from './runState';
 

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- shared/events is ours; the lint pattern 'events' targets Node's events module (reported to the lead)
 import type { RunEvent } from '../events/run/runEventTypes';
 import { evolveRun, type FoldOptions } from './evolveRun';
 import { initialRunState, type RunState } from './runState';

@@ -5,7 +5,6 @@
  */
 import type { RunConfig } from '../config/runConfig';
 import type { EpochMetric, RunStatus, UsageTotals } from '../api/runViews';
-// eslint-disable-next-line no-restricted-imports -- shared/events is ours; the lint pattern 'events' targets Node's events module (reported to the lead)
 import type { Retrieved, SplitIds } from '../events/run/runEventTypes';
 
 /** The last completed stage of the schedule; `decide` derives the next one from it. */

@@ -1,17 +1,19 @@
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { defaultDbPath } from '../../core/composition/defaultDbPath';
 import { type Command, Option } from 'commander';
 import { DatasetFileError, readDatasetFile } from '../../core/datasets/importDatasetFile';
 import { listDatasets, storeDataset } from '../../core/datasets/datasetStore';
 import { formatFromFileName } from '../../core/datasets/import/parseDatasetFile';
 import { formatIssue, type DatasetFormat, type ImportIssue } from '../../core/datasets/import/importTypes';
 import { openDatabase } from '../../core/store/openDatabase';
+import { DB_OPTION_HELP } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 import { renderTable } from '../output/table';
 import { UsageError } from '../usageError';
 
 interface ImportOptions {
-  db: string;
+  db?: string;
   name: string;
   format?: DatasetFormat;
   questionField: string;
@@ -45,7 +47,7 @@ export function register(program: Command): void {
     .command('import')
     .description('validate a JSONL, JSON (array of objects) or CSV file and store it content-addressed; all-or-nothing')
     .argument('<file>', 'the dataset file')
-    .requiredOption('--db <path>', 'the REMO Studio database file')
+    .option('--db <path>', DB_OPTION_HELP)
     .requiredOption('--name <name>', 'a label for the dataset')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['jsonl', 'json', 'csv']))
     .option('--question-field <field>', 'field holding the question', 'question')
@@ -85,7 +87,9 @@ export function register(program: Command): void {
         return;
       }
 
-      const db = openDatabase(options.db);
+      const dbPath = options.db ?? defaultDbPath();
+      mkdirSync(dirname(dbPath), { recursive: true });
+      const db = openDatabase(dbPath);
       try {
         const stored = storeDataset(db, { name: options.name.trim(), format, items: parsed.items }, () => new Date());
         if (options.json) {
@@ -111,12 +115,13 @@ export function register(program: Command): void {
   datasets
     .command('list')
     .description('list the datasets stored in a database (newest first)')
-    .requiredOption('--db <path>', 'the REMO Studio database file')
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print one JSON line: an array of datasets')
-    .action((options: { db: string; json?: boolean }) => {
-      if (!existsSync(options.db)) throw new UsageError(`no database at ${options.db}`);
+    .action((options: { db?: string; json?: boolean }) => {
+      const dbPath = options.db ?? defaultDbPath();
+      if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
       // A writer connection: it applies pending migrations (0005 creates the datasets tables).
-      const db = openDatabase(options.db);
+      const db = openDatabase(dbPath);
       try {
         const rows = listDatasets(db);
         if (options.json) {

@@ -45,7 +45,7 @@ export function register(program: Command): void {
           process.stdout.write('\n' + renderComparison(summaries.map((summary) => ({ summary, trainSize: runTrainSize(core.store, summary.runId) }))) + '\n');
           process.stdout.write(`\nDEMO — ${SIMULATOR_NOTICE}\nThe runs are kept in the database: try \`remo runs\`, \`remo show ${summaries[summaries.length - 1]?.runId ?? 'RUN'}\`.\n`);
           process.exitCode = summaries.every((s) => s.status === 'completed') ? 0 : 1;
-        });
+        }, { mayCreate: true });
       } finally {
         await simulator.stop();
       }

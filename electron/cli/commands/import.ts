@@ -29,6 +29,6 @@ export function register(program: Command): void {
         if (options.json) printJsonLine(result);
         else if (result.written === 0) process.stdout.write(`run ${result.runId} is already in this database (identical); nothing written\n`);
         else process.stdout.write(`imported run ${result.runId}: ${result.written} events written, ${result.alreadyPresent} already present\n`);
-      });
+      }, { mayCreate: true });
     });
 }

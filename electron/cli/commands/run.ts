@@ -23,6 +23,6 @@ export function register(program: Command): void {
       await withCore(options.db, async (core) => {
         const { runId } = await core.runs.start(config);
         await followRunInForeground(core.runs, runId, { json: Boolean(options.json) });
-      });
+      }, { mayCreate: true });
     });
 }

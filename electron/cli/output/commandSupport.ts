@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defaultDbPath } from '../../core/composition/defaultDbPath';
 import { createCore, type Core } from '../../core/composition/createCore';
 import { UsageError } from '../usageError';
@@ -8,10 +8,18 @@ export const DB_OPTION_HELP = 'SQLite database file (default: $REMO_DB, else ~/.
 
 /**
  * Opens the core on `dbPath` (or the default), runs `action`, and always closes it. Errors the
- * user can fix by changing the command line become UsageError (one line, exit 2).
+ * user can fix by changing the command line become UsageError (one line, exit 2). Only commands
+ * that write new runs may create the database; the others refuse a missing file rather than leave
+ * an empty database behind a typo.
  */
-export async function withCore<T>(dbPath: string | undefined, action: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await createCore({ dbPath: dbPath ?? defaultDbPath() });
+export async function withCore<T>(
+  dbPath: string | undefined,
+  action: (core: Core) => Promise<T> | T,
+  { mayCreate = false }: { mayCreate?: boolean } = {},
+): Promise<T> {
+  const path = dbPath ?? defaultDbPath();
+  if (!mayCreate && !existsSync(path)) throw new UsageError(`no database at ${path} (runs are created by \`remo run\`, \`remo demo\` or \`remo import\`)`);
+  const core = await createCore({ dbPath: path });
   try {
     return await action(core);
   } catch (error) {

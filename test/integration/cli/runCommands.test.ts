@@ -73,6 +73,16 @@ describe('remo run / resume / pause / fork / runs / show / compare (spawned CLI)
     expect(missing.stderr).toMatch(/cannot read/);
   });
 
+  it('refuses to read from a database that does not exist, and does not create it', async () => {
+    const absent = join(world.dir, 'typo.db');
+    for (const args of [['runs'], ['show', 'r-1'], ['resume', 'r-1'], ['pause', 'r-1'], ['compare', 'r-1'], ['export', 'r-1'], ['fork', 'r-1', '--epoch', '1']]) {
+      const result = await runRemo([...args, '--db', absent]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim()).toBe(`remo: no database at ${absent} (runs are created by \`remo run\`, \`remo demo\` or \`remo import\`)`);
+      expect(existsSync(absent)).toBe(false);
+    }
+  });
+
   it('pauses a run from another process, then resumes it to completion', { timeout: 90_000 }, async () => {
     // Slow enough (about 25 s uninterrupted) that the pause lands mid-run even on a busy machine.
     const slow = await createTestWorld({ latencyMs: 150 });

@@ -51,12 +51,12 @@ async function start(): Promise<void> {
   hardenContents();
   serveAppProtocol(path.join(__dirname, '../renderer'));
   const userData = app.getPath('userData');
-  // Core finds its prompt templates relative to its sources; from the bundle (dist/main) and
-  // inside app.asar that guess fails, so point it at the shipped folder (electron-builder.yml: resources/**).
-  process.env.REMO_PROMPTS_DIR ??= path.join(app.getAppPath(), 'resources', 'prompts');
   const keys = createSafeKeyStore(path.join(userData, 'api-keys.json'));
-  const options: CoreOptions & { vecExtensionPath?: string } = {
+  const options: CoreOptions = {
     dbPath: process.env.REMO_DB?.trim() || path.join(userData, 'remo.db'),
+    // From the bundle (dist/main) and inside app.asar core cannot find resources/ from its own
+    // location, so point it at the shipped folder (electron-builder.yml: resources/**).
+    resourcesDir: path.join(app.getAppPath(), 'resources'),
     // Keys by endpoint name, decrypted on demand; never logged, never written to the database.
     keyResolver: (endpoint) => keys.get(endpoint.name),
     // In a packaged app the extension sits in app.asar.unpacked (see electron-builder.yml).

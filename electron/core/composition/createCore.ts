@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LlmGateway } from '../llm/types';
 import type { RunConfig } from '../../../shared/config/runConfig';
 import type { Clock } from '../store/types';
@@ -37,6 +37,11 @@ export interface CoreOptions {
   liveness?: LeaseLiveness;
   /** Where the sqlite-vec loadable extension lives (packaged apps: inside app.asar.unpacked). */
   vecExtensionPath?: string;
+  /**
+   * The shipped `resources/` folder (prompts/, datasets/). Default: found from the sources, which
+   * works from the repo; a bundled or packaged app passes its own.
+   */
+  resourcesDir?: string;
 }
 
 /** The wired core: what the CLI, the web host and Electron main hold. */
@@ -79,8 +84,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       clock,
       newRunId: options.newRunId ?? defaultRunId,
-      datasets: createDatasetSource(store.db),
+      datasets: createDatasetSource(store.db, options.resourcesDir && join(options.resourcesDir, 'datasets')),
       gatewayFor: (config) => gatewayFactory(config, keyResolver),
+      ...(options.resourcesDir ? { promptsDir: join(options.resourcesDir, 'prompts') } : {}),
     });
     const runs = createRunService({ store, engine, clock, ...(options.liveness ? { liveness: options.liveness } : {}) });
     const importDeps: ImportDeps = {

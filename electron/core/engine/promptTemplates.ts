@@ -5,10 +5,10 @@ import { TEMPLATE_NAMES, type PromptTemplates, type TemplateName } from '../../.
 
 interface Manifest { templates: Record<string, { current: string }> }
 
-/** Finds resources/prompts: the explicit dir, REMO_PROMPTS_DIR, next to the sources, or under the cwd. */
+/** Finds resources/prompts: the explicit dir, else next to the sources, else under the cwd. */
 export function findPromptsDir(explicit?: string): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [explicit, process.env.REMO_PROMPTS_DIR, resolve(here, '../../../resources/prompts'), resolve(process.cwd(), 'resources/prompts')];
+  const candidates = [explicit, resolve(here, '../../../resources/prompts'), resolve(process.cwd(), 'resources/prompts')];
   for (const dir of candidates) if (dir && existsSync(join(dir, 'manifest.json'))) return dir;
   throw new Error(`prompt templates not found (looked in: ${candidates.filter(Boolean).join(', ')})`);
 }

@@ -16,6 +16,8 @@ export interface BindEngineDeps {
   datasets: DatasetSource;
   /** A gateway bound to one run's endpoints and roles. */
   gatewayFor: (config: RunConfig) => LlmGateway;
+  /** Folder of the prompt templates; default: found from the engine's sources or the cwd. */
+  promptsDir?: string;
 }
 
 /**
@@ -24,12 +26,15 @@ export interface BindEngineDeps {
  * may override endpoints), so one process can run against several servers at once.
  */
 export function bindEngine(deps: BindEngineDeps): RunEngine {
-  const base = { store: deps.store, clock: deps.clock, datasets: deps.datasets, newRunId: deps.newRunId };
+  const base = {
+    store: deps.store, clock: deps.clock, datasets: deps.datasets, newRunId: deps.newRunId,
+    ...(deps.promptsDir ? { promptsDir: deps.promptsDir } : {}),
+  };
   // Creating a run or a fork calls no model; the engine's deps still want a gateway.
   const noModel: EngineDeps = { ...base, llm: unusedGateway };
 
   return {
-    parseConfig: (json) => parseRunConfig(json),
+    parseConfig: (json) => parseRunConfig(json, deps.promptsDir),
     createRun: (config) => createRun(noModel, config),
     async createFork(parentRunId, at, overrides) {
       const parentConfig = runConfigOf(deps.store, parentRunId);

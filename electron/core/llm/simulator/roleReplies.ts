@@ -25,8 +25,12 @@ const FEEDBACK_MENTIONS: Readonly<Record<SkillId, RegExp>> = {
   answerFormat: /format|answer:? line|last line|final line/i,
 };
 
-/** An optimizer system prompt that asks for general, concise edits (see README: "Optimizer"). */
-const GENERALIZE = /concise|general (instructions|rules|edits|guidance)|generali[sz]e|avoid (adding )?(problem|item|example|question)[- ]specific|problem-specific|overfit/i;
+/**
+ * An optimizer system prompt that asks for general, concise edits (see README: "Optimizer"). Any
+ * wording of that request counts, the shipped seed instructions' "keep it general" as much as a
+ * meta-controller's rewrite, so the rule rewards what Q says, never which method wrote it.
+ */
+const GENERALIZE = /concise|\bgeneral\b|generali[sz]e|avoid (adding )?(problem|item|example|question)[- ]specific|problem-specific|overfit/i;
 
 /** Lines the simulated optimizer adds when it has nothing general left to add: they only lengthen P. */
 const NARROW_RULE = /^When a problem involves .*$/gm;

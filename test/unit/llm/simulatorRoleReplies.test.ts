@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { improvePrompt, metaControllerReply } from '../../../electron/core/llm/simulator/roleReplies';
+
+const SEED_Q = readFileSync('resources/prompts/optimizer-instructions/v1.txt', 'utf8');
+const PLAIN_Q = 'You improve the system prompt of a math solver according to the feedback.';
+const NARROW = 'When a problem involves apples and baskets, compute each quantity separately before combining them.';
+
+describe('simulated optimizer', () => {
+  it('adds the instruction of the first skill the feedback names that the prompt lacks', () => {
+    const next = improvePrompt('Solve the problem.', 'Several answers had arithmetic slips.', PLAIN_Q);
+    expect(next).toBe('Solve the problem.\nDouble-check every arithmetic operation before moving on.');
+  });
+
+  it('with nothing new in the feedback, appends a narrow rule unless Q asks for general edits', () => {
+    const feedback = 'The remaining errors look specific to problems about apples and baskets.';
+    expect(improvePrompt('Solve the problem.', feedback, PLAIN_Q)).toMatch(/^Solve the problem\.\nWhen a problem involves \w+ and \w+, compute/);
+    expect(improvePrompt(`Solve the problem.\n${NARROW}`, feedback, 'Keep the prompt concise.')).toBe('Solve the problem.');
+  });
+
+  it('honours the shipped seed instructions\' request for general edits like a meta-controller rewrite (method-neutral)', () => {
+    const feedback = 'The remaining errors look specific to problems about apples and baskets.';
+    const metaQ = metaControllerReply(`<CURRENT_OPTIMIZER_INSTRUCTIONS>${PLAIN_Q}</CURRENT_OPTIMIZER_INSTRUCTIONS><REFLECTION>Validation accuracy fell.</REFLECTION>`, false);
+    const fromSeed = improvePrompt(`Solve the problem.\n${NARROW}`, feedback, SEED_Q);
+    const fromMeta = improvePrompt(`Solve the problem.\n${NARROW}`, feedback, metaQ);
+    expect(fromSeed).toBe('Solve the problem.');
+    expect(fromMeta).toBe(fromSeed);
+  });
+});
+
+describe('simulated meta-controller', () => {
+  it('adds a generality instruction when the reflection reports a fall, once', () => {
+    const text = `<CURRENT_OPTIMIZER_INSTRUCTIONS>${PLAIN_Q}</CURRENT_OPTIMIZER_INSTRUCTIONS><REFLECTION>Validation accuracy fell from 80% to 70%.</REFLECTION>`;
+    const once = metaControllerReply(text, true);
+    expect(once).toMatch(/^<OPTIMIZER_INSTRUCTIONS>\n.*\nPrefer general instructions/s);
+    const inner = once.replace(/<\/?OPTIMIZER_INSTRUCTIONS>/g, '').trim();
+    const twice = metaControllerReply(text.replace(PLAIN_Q, inner), true);
+    expect(twice).toBe(once);
+  });
+});

@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .command('web')
     .description('serve REMO Studio in a browser on 127.0.0.1 (prints the URL with its access token)')
     .option('--db <path>', DB_OPTION_HELP)
-    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', '0')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '0')
     .option('--open', 'open the URL in the default browser')
     .option('--simulator', 'start the built-in LLM SIMULATOR and use it for runs started from the UI')
     .action(async (options: { db?: string; port: string; open?: boolean; simulator?: boolean }) => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { listenOnLoopback } from '../core/net/listenOnLoopback';
 import type { ServerMessage } from '../../shared/api/contract';
 import { fail, type ApiErrorCode, type ApiResult } from '../../shared/api/result';
 import type { StoredEvent } from '../../shared/events/envelope';
@@ -66,15 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Listen first: the guard needs the real port (0 picks one). Handlers are attached right after,
   // in the same tick, so no request can arrive before them.
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // 127.0.0.1 only, never 0.0.0.0 or ::: the host is a local tool, not a network service.
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server, options.port ?? 0);
   const guard: RequestGuard = createRequestGuard(port, token);
   const headers = securityHeaders(guard.origins);
   const origin = `http://127.0.0.1:${port}`;

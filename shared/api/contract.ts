@@ -81,7 +81,7 @@ export interface VerifyReport {
   message?: string;
 }
 
-/** Same fields as the gateway's ConnectionReport (electron/core/llm/types.ts); JSON only. */
+/** What the gateway's testConnection reports (reachability, latency, models, thinking switch); JSON only. */
 export interface ConnectionReportView {
   endpoint: string;
   reachable: boolean;

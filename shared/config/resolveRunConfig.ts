@@ -2,7 +2,7 @@ import { PRESET_DEFAULTS } from './presetDefaults';
 import { RunConfigError, type ConfigIssue } from './runConfigError';
 import { RUN_ROLES, runConfigSchema, type RunConfig, type RunRole } from './runConfig';
 
-/** The built-in lexical embedder (no server); mirrors electron/core/llm LEXICAL_EMBEDDER_ENDPOINT. */
+/** The built-in lexical embedder (no server): the embedder endpoint name the gateway recognises. */
 export const LEXICAL_EMBEDDER = 'builtin:lexical';
 
 /** Per-role sampling defaults, the same as the gateway's: a deterministic solver, mild variety elsewhere. */

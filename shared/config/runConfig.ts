@@ -13,6 +13,8 @@ export const TEXTGRAD_SEED_PROMPT =
 
 /** Roles the engine calls. Mirrors electron/core/llm ROLES (shared/ may not import core). */
 export const RUN_ROLES = ['solver', 'critic', 'optimizer', 'lessonWriter', 'reflector', 'metaController', 'embedder'] as const;
+/** Server kinds: each switches Qwen3's thinking off its own way (electron/core/llm/thinkingSwitch.ts). */
+export const ENDPOINT_KINDS = ['vllm', 'sglang', 'llamacpp', 'ollama', 'lmstudio', 'dashscope', 'custom', 'simulator'] as const;
 export type RunRole = (typeof RUN_ROLES)[number];
 
 export const PRESETS = ['textgrad-dspy', 'paper-100', 'paper-full'] as const;
@@ -20,7 +22,7 @@ export type PresetName = (typeof PRESETS)[number];
 
 const endpointSchema = z.object({
   name: z.string().min(1),
-  kind: z.enum(['vllm', 'sglang', 'llamacpp', 'ollama', 'lmstudio', 'dashscope', 'custom', 'simulator']).default('custom'),
+  kind: z.enum(ENDPOINT_KINDS).default('custom'),
   baseURL: z.string().url(),
   model: z.string().min(1),
   /** Name of the environment variable holding the key; the key itself is never stored. */

@@ -1,26 +1,72 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, it } from 'vitest';
+import { vi } from 'vitest';
+import type { ApiTransport } from '../../shared/api/transport';
+import { defineContractSuite } from './contractCases';
+import { createTestCore } from './testCore';
 
 /**
- * The contract over Electron IPC needs a real Electron binary (the suite would run inside the
- * app through Playwright's _electron). node_modules/electron/path.txt names the binary once it
- * is downloaded; we never require('electron') here, because that starts a download.
+ * The contract over the IPC path: main's real `registerIpc` and the real preload, with only the
+ * `electron` module replaced (no Electron binary on these machines; requiring the real one would
+ * start a download). The fake carries messages between them the way Electron does: arguments,
+ * replies and pushes are structured-cloned, and calls come from the app page's top frame. The
+ * Electron-specific parts (sandbox, contextIsolation) are covered by test/e2e/electron.spec.ts
+ * where a binary exists.
  */
-function electronBinary(): string | null {
-  const pathFile = path.resolve('node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = path.resolve('node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
+const ipc = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const rendererListeners = new Map<string, Set<(event: unknown, message: unknown) => void>>();
+  const exposed: Record<string, unknown> = {};
+  const webContents = {
+    isDestroyed: () => false,
+    getURL: () => 'app://remo/index.html',
+    send: (channel: string, message: unknown) => {
+      const copy = structuredClone(message);
+      for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'ipcRenderer' }, copy);
+    },
+  };
+  return { handlers, rendererListeners, exposed, webContents };
+});
 
-const binary = electronBinary();
-const reason = 'no Electron binary on this machine (node_modules/electron/path.txt missing); the IPC transport is covered by test/e2e/electron.spec.ts where Electron exists';
-if (!binary) console.log(`[contract] skipping the Electron IPC suite: ${reason}`);
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => ipc.handlers.set(channel, handler),
+    removeHandler: (channel: string) => ipc.handlers.delete(channel),
+  },
+  BrowserWindow: {
+    getAllWindows: () => [{ webContents: ipc.webContents }],
+    fromWebContents: (contents: unknown) => (contents === ipc.webContents ? { webContents: contents } : null),
+  },
+  contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (ipc.exposed[name] = api) },
+  ipcRenderer: {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      const handler = ipc.handlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      const event = { sender: ipc.webContents, senderFrame: { url: 'app://remo/index.html', parent: null } };
+      return structuredClone(await handler(event, ...structuredClone(args)));
+    },
+    on: (channel: string, listener: (event: unknown, message: unknown) => void) => {
+      if (!ipc.rendererListeners.has(channel)) ipc.rendererListeners.set(channel, new Set());
+      ipc.rendererListeners.get(channel)!.add(listener);
+    },
+    removeListener: (channel: string, listener: (event: unknown, message: unknown) => void) => ipc.rendererListeners.get(channel)?.delete(listener),
+  },
+}));
 
-describe('API contract over Electron IPC', () => {
-  it.skipIf(!binary)('runs inside the Electron e2e suite (test/e2e/electron.spec.ts) when a binary exists', () => {
-    // With a binary, the IPC transport is exercised end to end by the Playwright _electron test,
-    // which calls window.remo.invoke for the same methods; nothing to do in Node.
-  });
+defineContractSuite('Electron IPC (main registerIpc + preload, electron module faked)', async () => {
+  const core = await createTestCore();
+  const { registerIpc } = await import('../../electron/main/registerIpc');
+  const { PRELOAD_GLOBAL } = await import('../../shared/api/ipcChannels');
+  const dispose = registerIpc({ dispatch: core.api.dispatcher('ipc'), subscribe: core.api.subscribe });
+  await import('../../electron/preload/preload');
+  return {
+    transport: ipc.exposed[PRELOAD_GLOBAL] as ApiTransport,
+    transportName: 'ipc',
+    seededRunId: core.seededRunId,
+    startConfig: core.startConfig,
+    testEndpoint: core.testEndpoint,
+    ready: async () => undefined,
+    close: async () => {
+      dispose();
+      await core.close();
+    },
+  };
 });

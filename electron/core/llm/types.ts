@@ -3,10 +3,12 @@
  * Implementation: electron/core/llm (openai SDK). Roles, endpoints and accounting are defined here.
  */
 
-export const ROLES = ['solver', 'critic', 'optimizer', 'lessonWriter', 'reflector', 'metaController', 'embedder'] as const;
-export type Role = (typeof ROLES)[number];
+import { ENDPOINT_KINDS, RUN_ROLES } from '../../../shared/config/runConfig';
+import type { ConnectionReportView } from '../../../shared/api/contract';
 
-export const ENDPOINT_KINDS = ['vllm', 'sglang', 'llamacpp', 'ollama', 'lmstudio', 'dashscope', 'custom', 'simulator'] as const;
+/** The run config's vocabulary is the gateway's: one list of roles and server kinds. */
+export { ENDPOINT_KINDS, RUN_ROLES as ROLES };
+export type Role = (typeof RUN_ROLES)[number];
 export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 
 export interface EndpointProfile {
@@ -94,15 +96,8 @@ export interface EmbedResult {
   record: CallRecord;
 }
 
-export interface ConnectionReport {
-  endpoint: string;
-  reachable: boolean;
-  latencyMs?: number;
-  models: string[];
-  modelAvailable: boolean;
-  thinkingSwitchAccepted?: boolean;
-  error?: string;
-}
+/** What `testConnection` finds out; the API contract shows it as it is. */
+export type ConnectionReport = ConnectionReportView;
 
 export interface LlmGateway {
   chat(request: ChatRequest): Promise<ChatResult>;

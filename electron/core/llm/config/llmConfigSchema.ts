@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ROLE_SAMPLING, LEXICAL_EMBEDDER } from '../../../../shared/config/resolveRunConfig';
 import { ENDPOINT_KINDS, ROLES } from '../types';
 import type { EndpointProfile, Role, RoleBinding } from '../types';
 
@@ -10,7 +11,7 @@ import type { EndpointProfile, Role, RoleBinding } from '../types';
  */
 
 /** Reserved binding target: the built-in lexical embedder (no server, no download). */
-export const LEXICAL_EMBEDDER_ENDPOINT = 'builtin:lexical';
+export const LEXICAL_EMBEDDER_ENDPOINT = LEXICAL_EMBEDDER;
 
 export const SamplingSchema = z
   .object({
@@ -83,16 +84,8 @@ export const LlmConfigSchema = z
 export type LlmConfig = z.infer<typeof LlmConfigSchema>;
 export type RoleBindings = Record<Exclude<Role, 'embedder'>, RoleBinding> & { embedder?: RoleBinding };
 
-/** Default per-role sampling: deterministic solver (the paper's setting), mild variety elsewhere. */
-export const DEFAULT_SAMPLING: Readonly<Record<Role, RoleBinding['sampling']>> = {
-  solver: { temperature: 0 },
-  critic: { temperature: 0.7 },
-  optimizer: { temperature: 0.7 },
-  lessonWriter: { temperature: 0.3 },
-  reflector: { temperature: 0.7 },
-  metaController: { temperature: 0.7 },
-  embedder: {},
-};
+/** Default per-role sampling: the run config's (a deterministic solver, mild variety elsewhere). */
+export const DEFAULT_SAMPLING: Readonly<Record<Role, RoleBinding['sampling']>> = DEFAULT_ROLE_SAMPLING;
 
 /**
  * The default bindings: every chat role on one endpoint (or group), temperature 0 for the solver,

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listenOnLoopback } from '../../net/listenOnLoopback';
 import { ROLE_HEADER, TAGS } from '../../../../shared/prompts/tags';
 import { lexicalEmbed, EMBEDDING_DIMENSIONS } from '../embedding/lexicalEmbedder';
 import { NO_THINK_TAG } from '../thinking/thinkingSwitch';
@@ -302,14 +303,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server, options.port ?? 0);
 
   return {
     url: `http://127.0.0.1:${port}/v1`,

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import type { LlmGateway } from '../llm/types';
 import type { RunConfig } from '../../../shared/config/runConfig';
 import type { Clock } from '../store/types';
-import type { EventStore } from '../store/types';
 import { openEventStore, type OpenedEventStore } from '../store/openEventStore';
 import { registeredEventRegistry, registeredProjections } from '../projections/registeredProjections';
 import { createRunService, type LocalRunService } from '../runs/createRunService';
@@ -89,11 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...(options.resourcesDir ? { promptsDir: join(options.resourcesDir, 'prompts') } : {}),
     });
     const runs = createRunService({ store, engine, clock, ...(options.liveness ? { liveness: options.liveness } : {}) });
-    const importDeps: ImportDeps = {
-      store,
-      registry,
-      openWriter: (writerClock): EventStore => openEventStore({ db: store.db, clock: writerClock, registry, projections }),
-    };
+    const importDeps: ImportDeps = { store, registry };
     return {
       dbPath: options.dbPath,
       store,

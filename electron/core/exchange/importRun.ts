@@ -1,5 +1,6 @@
 import type { NewEvent, StoredEvent } from '../../../shared/events/envelope';
-import type { Clock, EventStore } from '../store/types';
+import type { AppendBatch, EventStore } from '../store/types';
+import { VersionConflict } from '../store/versionConflict';
 import type { EventRegistry } from '../store/eventRegistry';
 import {
   ExchangeFormatError,
@@ -18,14 +19,9 @@ export class ImportConflictError extends Error {
 }
 
 export interface ImportDeps {
-  /** The target store (reads, conflict checks). */
+  /** The target store: reads, conflict checks, and the one transaction that writes the import. */
   store: EventStore;
   registry: EventRegistry;
-  /**
-   * An event store on the same connection whose clock the importer controls, so imported events
-   * keep their original `recordedAt` (summaries derive createdAt and wall time from it).
-   */
-  openWriter(clock: Clock): EventStore;
 }
 
 export interface ImportResult {
@@ -50,9 +46,9 @@ interface PlannedEvent {
  * stream continuity, conflicts with runs already here), then appends. Positions are remapped: a
  * fork's parentPosition and a memory source's position point into THIS log afterwards.
  *
- * All-or-nothing: nothing is written unless every check passes. The appends themselves are one
- * transaction per (stream, recordedAt) batch, because the store runs each append in its own
- * transaction; after full validation they can only fail on I/O.
+ * All-or-nothing: nothing is written unless every check passes, and the writes are one
+ * transaction (a crash mid-import leaves no partial run). Imported events keep their original
+ * `recordedAt`: summaries derive created time and wall time from it.
  */
 export function importRunLines(deps: ImportDeps, text: string): ImportResult {
   const { header, events } = parseFile(text);
@@ -62,7 +58,8 @@ export function importRunLines(deps: ImportDeps, text: string): ImportResult {
   // Old (source) global position -> planned event, filled in global order.
   const planned: PlannedEvent[] = [];
   const existingByStream = new Map<string, StoredEvent[]>();
-  let nextPosition = store.lastGlobalPosition();
+  const plannedHead = store.lastGlobalPosition();
+  let nextPosition = plannedHead;
 
   for (const source of events) {
     const upcast = upcastOrRefuse(registry, source);
@@ -102,7 +99,7 @@ export function importRunLines(deps: ImportDeps, text: string): ImportResult {
   }
 
   const toWrite = planned.filter((event) => event.write);
-  writeBatches(deps, toWrite);
+  writeAtOnce(store, toWrite, plannedHead);
   return { runId: header.runId, written: toWrite.length, alreadyPresent: planned.length - toWrite.length };
 }
 
@@ -224,31 +221,26 @@ function sameEvent(present: StoredEvent, source: ExchangeEvent, data: unknown): 
   );
 }
 
-/** Appends consecutive events of one stream with one recordedAt together, with the clock set to it. */
-function writeBatches(deps: ImportDeps, toWrite: readonly PlannedEvent[]): void {
+/**
+ * Writes the planned events in one transaction, grouped into consecutive runs of one stream and
+ * one recordedAt. The log must still end where planning saw it: the remapped positions in the
+ * events' data were computed from that.
+ */
+function writeAtOnce(store: EventStore, toWrite: readonly PlannedEvent[], plannedHead: number): void {
   if (toWrite.length === 0) return;
-  let now = new Date(toWrite[0]!.source.recordedAt);
-  const writer = deps.openWriter(() => now);
-  let index = 0;
-  while (index < toWrite.length) {
-    const first = toWrite[index]!;
-    const batch: PlannedEvent[] = [];
-    while (
-      index < toWrite.length &&
-      toWrite[index]!.source.streamId === first.source.streamId &&
-      toWrite[index]!.source.recordedAt === first.source.recordedAt
-    ) {
-      batch.push(toWrite[index]!);
-      index += 1;
-    }
-    now = new Date(first.source.recordedAt);
-    const newEvents: NewEvent[] = batch.map((event) => ({ type: event.source.type, data: event.data, metadata: event.source.metadata }));
-    const result = writer.append(first.source.streamId, newEvents, { expectedVersion: first.source.streamPosition - 1 });
-    const firstWritten = result.events[0]!.globalPosition;
-    if (firstWritten !== first.target) {
-      // Another writer appended between validation and now: positions in remapped data would be off.
-      throw new Error(`import raced with another writer (expected position ${first.target}, got ${firstWritten}); run \`remo verify\``);
-    }
+  const batches: Array<AppendBatch & { events: NewEvent[]; recordedAtText: string }> = [];
+  for (const event of toWrite) {
+    const previous = batches.at(-1);
+    const { streamId, recordedAt, streamPosition, type, metadata } = event.source;
+    const newEvent: NewEvent = { type, data: event.data, metadata };
+    if (previous && previous.streamId === streamId && previous.recordedAtText === recordedAt) previous.events.push(newEvent);
+    else batches.push({ streamId, events: [newEvent], options: { expectedVersion: streamPosition - 1 }, recordedAt: new Date(recordedAt), recordedAtText: recordedAt });
+  }
+  try {
+    store.appendAll(batches, { expectedLastGlobalPosition: plannedHead });
+  } catch (error) {
+    if (error instanceof VersionConflict) throw new ImportConflictError(`another writer appended to this database during the import; nothing was imported, try again (${error.message})`);
+    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { RUN_FORKED, type NewEvent, type RunForkedData, type StoredEvent } from '../../../shared/events/envelope';
-import type { AppendOptions, AppendResult, Clock, Db, EventStore, ReadAllOptions, ReadStreamOptions } from './types';
+import type { AppendBatch, AppendOptions, AppendResult, Clock, Db, EventStore, ReadAllOptions, ReadStreamOptions } from './types';
 import type { EventRegistry } from './eventRegistry';
 import type { ProjectionSet } from '../projections/projectionSet';
 import { computeEventHash, GENESIS_HASH } from './eventHash';
@@ -12,6 +12,9 @@ import { VersionConflict, versionMatches } from './versionConflict';
 const DEFAULT_PAGE_SIZE = 1_000;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 const STREAM_PAGE_SIZE = 1_000;
+
+/** The stream name a VersionConflict carries when the whole log was not where the writer expected. */
+export const ALL_STREAMS = '$all';
 
 /** Called when a subscriber throws: the append is already committed, so the error must not reach the appender. */
 export type ListenerErrorHandler = (error: unknown) => void;
@@ -39,23 +42,38 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {
+    return this.appendAll([{ streamId, events, options }])[0]!;
+  }
+
+  appendAll(batches: readonly AppendBatch[], options: { expectedLastGlobalPosition?: number } = {}): AppendResult[] {
     if (this.db.readonly) throw new Error('this event store was opened read-only');
     if (this.db.inTransaction) {
       // Subscribers are told "after commit"; inside a caller's transaction we could not know when that is.
       throw new Error('append runs its own transaction; do not call it inside another one');
     }
-    if (streamId.length === 0) throw new InvalidAppendError('stream id must not be empty');
-    const stored = this.db.transaction(() => this.appendInTransaction(streamId, events, options)).immediate();
+    for (const batch of batches) if (batch.streamId.length === 0) throw new InvalidAppendError('stream id must not be empty');
+    const written = this.db
+      .transaction(() => {
+        const expectedHead = options.expectedLastGlobalPosition;
+        if (expectedHead !== undefined && this.lastGlobalPosition() !== expectedHead) {
+          throw new VersionConflict(ALL_STREAMS, expectedHead, this.lastGlobalPosition());
+        }
+        return batches.map((batch) => this.appendInTransaction(batch.streamId, batch.events, batch.options, batch.recordedAt ?? this.clock()));
+      })
+      .immediate();
+    const stored = written.flat();
     if (stored.length > 0) this.notify(stored);
-    const last = stored[stored.length - 1];
-    return {
-      nextExpectedVersion: last ? last.streamPosition : this.streamVersion(streamId),
-      lastGlobalPosition: last ? last.globalPosition : this.lastGlobalPosition(),
-      events: stored,
-    };
+    return written.map((events, index) => {
+      const last = events[events.length - 1];
+      return {
+        nextExpectedVersion: last ? last.streamPosition : this.streamVersion(batches[index]!.streamId),
+        lastGlobalPosition: last ? last.globalPosition : this.lastGlobalPosition(),
+        events,
+      };
+    });
   }
 
-  private appendInTransaction(streamId: string, events: readonly NewEvent[], options: AppendOptions): StoredEvent[] {
+  private appendInTransaction(streamId: string, events: readonly NewEvent[], options: AppendOptions, now: Date): StoredEvent[] {
     const actual = this.streamVersion(streamId);
     if (!versionMatches(options.expectedVersion, actual)) throw new VersionConflict(streamId, options.expectedVersion, actual);
     const prepared = events.map((event) => this.registry.prepareForAppend(event.type, event.data));
@@ -66,7 +84,7 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.head.get() as { global_position: number; hash: string } | undefined;
     let globalPosition = head?.global_position ?? 0;
     let prevHash = head?.hash ?? GENESIS_HASH;
-    const recordedAt = this.clock().toISOString();
+    const recordedAt = now.toISOString();
     const stored: StoredEvent[] = [];
     events.forEach((event, index) => {
       globalPosition += 1;

@@ -11,6 +11,15 @@ export interface AppendOptions {
   expectedVersion: ExpectedVersion;
 }
 
+/** One stream's part of an `appendAll`. */
+export interface AppendBatch {
+  streamId: string;
+  events: readonly NewEvent[];
+  options: AppendOptions;
+  /** The batch's recorded time, for imports that keep the original; default: the store's clock. */
+  recordedAt?: Date;
+}
+
 export interface AppendResult {
   /** Stream version after the append (= stream position of the last appended event). */
   nextExpectedVersion: number;
@@ -50,6 +59,13 @@ export interface EventStore {
    * the stream's version does not match `expectedVersion`.
    */
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): AppendResult;
+  /**
+   * Appends several batches, possibly to different streams, in ONE transaction: every batch is
+   * written or none is (a `VersionConflict` in any batch rolls back all of them). With
+   * `expectedLastGlobalPosition`, the whole log must end there (else a VersionConflict on `$all`),
+   * for writers whose event data points at global positions they computed beforehand.
+   */
+  appendAll(batches: readonly AppendBatch[], options?: { expectedLastGlobalPosition?: number }): AppendResult[];
   /** The stream's physical version: number of its own events (0 when it does not exist). */
   streamVersion(streamId: string): number;
   /** The logical stream: for a fork, the parent's events up to the fork point, then its own. */

@@ -91,6 +91,31 @@ describe('event store: append and read', () => {
     expect(store.streamVersion('run')).toBe(1);
   });
 
+  it('appendAll writes batches of several streams in one transaction, or none of them', () => {
+    store.append('run-a', [value(1)], { expectedVersion: 'no-stream' });
+    const pushed: number[] = [];
+    store.subscribe((events) => pushed.push(...events.map((e) => e.globalPosition)));
+
+    expect(() => store.appendAll([
+      { streamId: 'run-b', events: [note('kept?')], options: { expectedVersion: 'no-stream' } },
+      { streamId: 'run-a', events: [value(2)], options: { expectedVersion: 5 } },
+    ])).toThrow(VersionConflict);
+    expect(() => store.appendAll([{ streamId: 'run-b', events: [note('late')], options: { expectedVersion: 'any' } }], { expectedLastGlobalPosition: 0 }))
+      .toThrow(/stream \$all: expected 0, actual 1/);
+    expect(store.lastGlobalPosition()).toBe(1);
+    expect(store.listStreams()).toEqual(['run-a']);
+    expect(pushed).toEqual([]);
+
+    const results = store.appendAll([
+      { streamId: 'run-b', events: [note('x'), note('y')], options: { expectedVersion: 'no-stream' }, recordedAt: new Date('2020-05-05T10:00:00Z') },
+      { streamId: 'run-a', events: [value(2)], options: { expectedVersion: 1 } },
+    ], { expectedLastGlobalPosition: 1 });
+    expect(results.map((r) => [r.nextExpectedVersion, r.lastGlobalPosition])).toEqual([[2, 3], [2, 4]]);
+    expect(store.readStream('run-b').map((e) => e.recordedAt)).toEqual(['2020-05-05T10:00:00.000Z', '2020-05-05T10:00:00.000Z']);
+    expect(store.readStream('run-a')[1]!.recordedAt).not.toBe('2020-05-05T10:00:00.000Z');
+    expect(pushed).toEqual([2, 3, 4]);
+  });
+
   it('notifies subscribers after commit, with the stored events, and survives a failing subscriber', () => {
     const seen: number[][] = [];
     const errors: unknown[] = [];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../../shared/api/runViews';
 import { buildDemoConfig, DEMO_SIZES, type DemoSize } from '../../core/composition/demoConfig';
-import { startSimulator } from '../../core/llm/simulator/startSimulator';
+import { startSimulatorOnDefaultPort } from '../startSimulatorOnDefaultPort';
 import { runTrainSize } from '../../core/runs/runFacts';
 import { UsageError } from '../usageError';
 import { DB_OPTION_HELP, parseNonNegativeInt, withCore } from '../output/commandSupport';
@@ -30,7 +30,7 @@ export function register(program: Command): void {
       const latencyMs = parseNonNegativeInt('--latency', options.latency);
       const seed = parseNonNegativeInt('--seed', options.seed);
       process.stdout.write(`DEMO — ${SIMULATOR_NOTICE}\n`);
-      const simulator = await startSimulator({ seed, latencyMs });
+      const simulator = await startSimulatorOnDefaultPort({ seed, latencyMs });
       try {
         await withCore(options.db, async (core) => {
           const summaries: RunSummary[] = [];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { FAULT_KINDS, isFaultKind } from '../../core/llm/simulator/faults';
 import type { FaultKind } from '../../core/llm/simulator/faults';
 import { startSimulator } from '../../core/llm/simulator/startSimulator';
+import { DEFAULT_SIMULATOR_PORT } from '../startSimulatorOnDefaultPort';
 import { SIMULATOR_MODELS } from '../../core/llm/simulator/simulatorOptions';
 import { UsageError } from '../usageError';
 
@@ -33,7 +34,7 @@ export function register(program: Command): void {
   program
     .command('sim')
     .description('Run the OpenAI-compatible SIMULATOR (not a model) on 127.0.0.1 for offline demos, tests and benchmarks.')
-    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '8808')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', String(DEFAULT_SIMULATOR_PORT))
     .option('--latency-ms <n>', 'fixed delay before each reply', '0')
     .option('--jitter-ms <n>', 'extra random delay, 0..n ms (seeded)', '0')
     .option('--fault-rate <f>', 'share of chat requests that get a fault, 0..1', '0')

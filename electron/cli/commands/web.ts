@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { apiDepsFromCore, createApiService } from '../../core/api';
 import { createCore } from '../../core/composition/createCore';
 import { defaultDbPath } from '../../core/composition/defaultDbPath';
-import { startSimulator } from '../../core/llm/simulator/startSimulator';
+import { startSimulatorOnDefaultPort } from '../startSimulatorOnDefaultPort';
 import type { RunningSimulator } from '../../core/llm/simulator/simulatorOptions';
 import { startWebHost } from '../../host';
 import { DB_OPTION_HELP, parseNonNegativeInt } from '../output/commandSupport';
@@ -36,7 +36,7 @@ export function register(program: Command): void {
       let simulator: RunningSimulator | undefined;
       const core = await createCore({ dbPath: options.db ?? defaultDbPath() });
       try {
-        if (options.simulator) simulator = await startSimulator({ seed: 0, latencyMs: 20 });
+        if (options.simulator) simulator = await startSimulatorOnDefaultPort({ seed: 0, latencyMs: 20 });
         const api = createApiService(
           apiDepsFromCore(core, {
             version: readVersion(),

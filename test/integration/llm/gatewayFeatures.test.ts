@@ -148,9 +148,14 @@ describe('gateway: errors a user can act on', () => {
     const error = (await gateway.chat({ role: 'solver', messages: solverMessages(question) }).catch((e: unknown) => e)) as LlmError;
     expect(error.code).toBe('unreachable');
     expect(error.message).toContain(`Nothing is listening at http://127.0.0.1:${port}/v1`);
+    expect(error.message).not.toContain('remo sim');
     const report = await gateway.testConnection('dead');
     expect(report.reachable).toBe(false);
     expect(report.error).toContain('Nothing is listening');
+
+    const gone = gatewayOn([{ name: 'sim', kind: 'simulator', baseURL: `http://127.0.0.1:${port}/v1`, model: 'remo-simulator', maxConcurrency: 1, timeoutMs: 2000 }]);
+    const simError = (await gone.chat({ role: 'solver', messages: solverMessages(question) }).catch((e: unknown) => e)) as LlmError;
+    expect(simError.message).toContain(`start one there with \`npx remo sim --port ${port}\``);
   });
 
   it('a non-OpenAI reply: an HTML page, and JSON without choices', async () => {

@@ -38,6 +38,13 @@ function serverMessage(error: APIError): string {
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
+/** For the built-in simulator, how to bring one back at the recorded URL (demo runs outlive theirs). */
+function simulatorHint(endpoint: EndpointProfile): string {
+  if (endpoint.kind !== 'simulator') return '';
+  const port = URL.canParse(endpoint.baseURL) ? new URL(endpoint.baseURL).port : '';
+  return ` It is the built-in simulator: start one there with \`npx remo sim${port ? ` --port ${port}` : ''}\`, then resume the run.`;
+}
+
 /**
  * Maps anything a call can throw to a user-actionable LlmError and decides whether it is worth
  * retrying. Retried: 429, 5xx, timeouts, connection resets, transient bad replies. Never retried:
@@ -58,7 +65,7 @@ export function classifyFailure(error: unknown, endpoint: EndpointProfile, now: 
     const code = systemErrorCode(error);
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
       return {
-        error: new LlmError('unreachable', `Nothing is listening at ${endpoint.baseURL} (${code}): is the server for ${where} running, and is the URL right?`, details),
+        error: new LlmError('unreachable', `Nothing is listening at ${endpoint.baseURL} (${code}): is the server for ${where} running, and is the URL right?${simulatorHint(endpoint)}`, details),
         retryable: false,
       };
     }

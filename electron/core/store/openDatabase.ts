@@ -41,7 +41,7 @@ export interface OpenDatabaseOptions {
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /**
- * Read-path tuning, measured by bench/store.bench.ts: a 64 MiB page cache (the default is 2 MiB)
+ * Read-path tuning, measured by test/bench/store.bench.ts: a 64 MiB page cache (the default is 2 MiB)
  * and memory-mapped reads (no pread syscall per page) make replaying and folding long runs several
  * times faster. mmap only maps the file; it reserves address space, not memory.
  */

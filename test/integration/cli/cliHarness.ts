@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 /** The project root and the real `remo` entry, run with this Node (22, from node_modules). */
 export const ROOT = resolve(import.meta.dirname, '../../..');
-export const REMO_BIN = join(ROOT, 'bin', 'remo.mjs');
+export const REMO_BIN = join(ROOT, 'electron', 'cli', 'remo.mjs');
 
 export interface CliResult {
   code: number | null;

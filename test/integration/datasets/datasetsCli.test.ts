@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lastJsonLine, runRemo, tempDir } from '../cli/cliHarness';
 
-// Spawns the real `remo` (bin/remo.mjs through tsx) with this Node (22 inside vitest).
+// Spawns the real `remo` (electron/cli/remo.mjs through tsx) with this Node (22 inside vitest).
 let dir: string;
 let cleanup: () => void;
 let db: string;

@@ -36,7 +36,7 @@ function waitForOutput(proc: ChildProcess, pattern: RegExp, ms = 30_000): Promis
 describe('remo web', () => {
   it('prints a loopback URL with a token, serves the API with it, and stops cleanly on SIGTERM', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'remo-web-'));
-    child = spawn(process.execPath, ['bin/remo.mjs', 'web', '--db', path.join(dir, 'web.db'), '--simulator'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['electron/cli/remo.mjs', 'web', '--db', path.join(dir, 'web.db'), '--simulator'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const [url] = await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}/);
     const parsed = new URL(url);
     const token = parsed.searchParams.get('token')!;
@@ -52,7 +52,7 @@ describe('remo web', () => {
   });
 
   it('rejects a bad --port in one line with exit code 2', async () => {
-    child = spawn(process.execPath, ['bin/remo.mjs', 'web', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['electron/cli/remo.mjs', 'web', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child!.once('exit', (c) => resolve(c)));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 describe('remo sim (CLI)', () => {
   it('starts, prints its URL, serves, and stops on SIGTERM', async () => {
     // process.execPath is the project's Node 22 (vitest runs through npx).
-    const child = spawn(process.execPath, [join(process.cwd(), 'bin/remo.mjs'), 'sim', '--port', '0', '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(process.cwd(), 'electron/cli/remo.mjs'), 'sim', '--port', '0', '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -36,7 +36,7 @@ describe('remo sim (CLI)', () => {
   });
 
   it('rejects a bad flag value with a one-line usage error (exit 2)', async () => {
-    const child = spawn(process.execPath, [join(process.cwd(), 'bin/remo.mjs'), 'sim', '--fault-kinds', 'meteor'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(process.cwd(), 'electron/cli/remo.mjs'), 'sim', '--fault-kinds', 'meteor'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

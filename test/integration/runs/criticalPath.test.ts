@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalPath } from '../../../bench/criticalPath';
+import { criticalPath } from '../../bench/criticalPath';
 import type { StoredEvent } from '../../../shared/events/envelope';
 
 const call = (role: string, cached = false, endpoint = 'sim') => ({

@@ -7,7 +7,7 @@ import { makeTempDir } from './support/tempDir';
 import { steppingClock } from './support/frozenClock';
 import { testRegistry, value } from './support/fixtures';
 
-const remoBin = fileURLToPath(new URL('../../../bin/remo.mjs', import.meta.url));
+const remoBin = fileURLToPath(new URL('../../../electron/cli/remo.mjs', import.meta.url));
 
 function remo(...args: string[]) {
   const result = spawnSync(process.execPath, [remoBin, ...args], { encoding: 'utf8', timeout: 30_000 });

@@ -6,7 +6,7 @@ import type { Migration } from './migration';
  * - (stream_id, stream_position) is unique: a second writer racing on a stream fails instead of overwriting.
  *   Its index also serves stream reads bounded by global positions (forks, time travel): its entries
  *   carry the rowid, and stream and global positions grow together within a stream. No second
- *   per-stream index: measured ~15% more batched appends/s without one (bench/store.bench.ts).
+ *   per-stream index: measured ~15% more batched appends/s without one (test/bench/store.bench.ts).
  * - The partial index on first events lists streams in creation order and finds fork parents cheaply.
  * - Triggers refuse UPDATE and DELETE: the log is immutable; `remo verify` checks they still exist
  *   and walks the hash chain to catch edits made behind their back.

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Statement } from 'better-sqlite3';
-import type { NewEvent, StoredEvent } from '../shared/events/envelope';
-import type { Db } from '../electron/core/store/types';
-import { openEventStore } from '../electron/core/store/openEventStore';
-import { EventRegistry } from '../electron/core/store/eventRegistry';
-import type { Projection } from '../electron/core/projections/projection';
-import { rebuildProjections } from '../electron/core/projections/rebuildProjections';
-import { CheckpointedFold } from '../electron/core/store/checkpointedFold';
+import type { NewEvent, StoredEvent } from '../../shared/events/envelope';
+import type { Db } from '../../electron/core/store/types';
+import { openEventStore } from '../../electron/core/store/openEventStore';
+import { EventRegistry } from '../../electron/core/store/eventRegistry';
+import type { Projection } from '../../electron/core/projections/projection';
+import { rebuildProjections } from '../../electron/core/projections/rebuildProjections';
+import { CheckpointedFold } from '../../electron/core/store/checkpointedFold';
 
 const { values: args } = parseArgs({
   options: {

@@ -12,4 +12,4 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // The CLI is TypeScript run through tsx, so `npx remo` works right after `npm ci`, no build step.
 const { register } = await import('tsx/esm/api');
 register();
-await import('../electron/cli/main.ts');
+await import('./main.ts');

@@ -10,9 +10,9 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCore } from '../electron/core/composition/createCore';
-import { startSimulator } from '../electron/core/llm/simulator/startSimulator';
-import type { LoggedCall } from '../shared/events/run/callRecord';
+import { createCore } from '../../electron/core/composition/createCore';
+import { startSimulator } from '../../electron/core/llm/simulator/startSimulator';
+import type { LoggedCall } from '../../shared/events/run/callRecord';
 import { criticalPath } from './criticalPath';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -105,9 +105,9 @@ function writeBenchmarks(body: string, figures: { wallMs: number; boundMs: numbe
     '',
     `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — textgrad-dspy vs simulator, ${LATENCY_MS} ms/call, concurrency ${CONCURRENCY}: ${figures.pass ? 'PASS' : 'MISS'}`,
     '',
-    '`npm run bench:engine` (bench/engine.bench.ts). Wall time from `start` to the run\'s completion in this process; the bound is',
+    '`npm run bench:engine` (test/bench/engine.bench.ts). Wall time from `start` to the run\'s completion in this process; the bound is',
     'the sum over the run\'s phases (one engine append each) of the rounds of dependent calls at the given concurrency, times the latency,',
-    'computed from the calls the run\'s events record (bench/criticalPath.ts). Numbers come from the SIMULATOR, not a model.',
+    'computed from the calls the run\'s events record (test/bench/criticalPath.ts). Numbers come from the SIMULATOR, not a model.',
     '',
     body,
     '',

@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../shared/events/envelope';
-import type { LoggedCall } from '../shared/events/run/callRecord';
+import type { StoredEvent } from '../../shared/events/envelope';
+import type { LoggedCall } from '../../shared/events/run/callRecord';
 
 /** Calls of the built-in lexical embedder run in-process: no network round. */
 const LOCAL_ENDPOINTS = new Set(['builtin:lexical']);

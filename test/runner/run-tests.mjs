@@ -14,5 +14,5 @@ const build = run('build');
 if (build !== 0) process.stderr.write('run-tests: the build failed; browser tests will fail without it\n');
 const unit = run('test:unit');
 const e2e = run('test:e2e');
-const summary = spawnSync(process.execPath, ['scripts/summarize-tests.mjs'], { stdio: 'inherit' }).status ?? 1;
+const summary = spawnSync(process.execPath, ['test/runner/summarize-tests.mjs'], { stdio: 'inherit' }).status ?? 1;
 process.exitCode = build || unit || e2e || summary ? 1 : 0;

@@ -21,6 +21,8 @@ export interface OpenEventStoreOptions {
   /** Options for `openDatabase` when `path` is given (readonly, durability, ...). */
   database?: OpenDatabaseOptions;
   onListenerError?: ListenerErrorHandler;
+  /** How often subscribers get events other processes appended (ms). Default 250. */
+  externalAppendPollMs?: number;
 }
 
 /** An event store plus what its owner needs: the projections' state on open, and `close`. */
@@ -58,12 +60,14 @@ export function openEventStore(options: OpenEventStoreOptions): OpenedEventStore
       registry,
       new ProjectionSet(db, db.readonly ? [] : projections),
       options.onListenerError ?? reportListenerError,
+      options.externalAppendPollMs,
     );
     const projectionStatus = db.readonly ? { rebuilt: [], caughtUp: [] } : ensureProjections(db, store, projections);
     return Object.assign(store, {
       projections,
       projectionStatus,
       close: () => {
+        store.stopWatching();
         if (ownsDb && db.open) db.close();
       },
     }) as SqliteEventStore & OpenedEventStore;

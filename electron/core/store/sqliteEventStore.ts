@@ -13,6 +13,8 @@ const DEFAULT_PAGE_SIZE = 1_000;
 const NO_UPPER_BOUND = Number.MAX_SAFE_INTEGER;
 const STREAM_PAGE_SIZE = 1_000;
 
+const DEFAULT_EXTERNAL_POLL_MS = 250;
+
 /** The stream name a VersionConflict carries when the whole log was not where the writer expected. */
 export const ALL_STREAMS = '$all';
 
@@ -27,6 +29,10 @@ export type ListenerErrorHandler = (error: unknown) => void;
  */
 export class SqliteEventStore implements EventStore {
   private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  /** Last global position handed to subscribers: every event reaches them once, in global order. */
+  private delivered = 0;
+  /** Polls for events other connections (other processes) committed, while anyone subscribes. */
+  private externalWatch: ReturnType<typeof setInterval> | undefined;
   /** Fork origins never change once a stream's first event is written, so they are cached. */
   private readonly origins = new Map<string, ForkOrigin | null>();
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -37,6 +43,8 @@ export class SqliteEventStore implements EventStore {
     readonly registry: EventRegistry,
     private readonly projectionSet: ProjectionSet,
     private readonly onListenerError: ListenerErrorHandler,
+    /** How often subscribers are brought events appended by other processes (a `remo run` next to `remo web`). */
+    private readonly externalPollMs = DEFAULT_EXTERNAL_POLL_MS,
   ) {
     this.statements = prepareStatements(db);
   }
@@ -201,11 +209,47 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(listener: (events: readonly StoredEvent[]) => void): () => void {
+    if (this.listeners.size === 0) {
+      this.delivered = this.lastGlobalPosition();
+      // unref: a subscriber alone must not keep a CLI process alive.
+      this.externalWatch = setInterval(() => this.deliverPending(), this.externalPollMs);
+      this.externalWatch.unref();
+    }
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopWatching();
+    };
+  }
+
+  /** Stops polling for other processes' appends (on close). */
+  stopWatching(): void {
+    clearInterval(this.externalWatch);
+    this.externalWatch = undefined;
+  }
+
+  /**
+   * Hands subscribers what other connections committed since the last delivery. Local appends
+   * call it first too, so an event from another process that landed just before ours is never
+   * skipped or delivered out of order.
+   */
+  private deliverPending(upTo = this.lastGlobalPosition()): void {
+    if (!this.db.open) return this.stopWatching();
+    while (this.listeners.size > 0 && this.delivered < upTo) {
+      const page = this.readAll({ after: this.delivered, limit: Math.min(DEFAULT_PAGE_SIZE, upTo - this.delivered) });
+      if (page.length === 0) return;
+      this.notifyListeners(page);
+    }
   }
 
   private notify(events: readonly StoredEvent[]): void {
+    if (this.listeners.size === 0) return;
+    this.deliverPending(events[0]!.globalPosition - 1);
+    this.notifyListeners(events);
+  }
+
+  private notifyListeners(events: readonly StoredEvent[]): void {
+    this.delivered = events[events.length - 1]!.globalPosition;
     for (const listener of [...this.listeners]) {
       try {
         listener(events);

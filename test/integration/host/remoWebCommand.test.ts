@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createWebTransport } from '../../../electron/host';
+import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
+import type { StoredEvent } from '../../../shared/events/envelope';
+import { runRemo } from '../cli/cliHarness';
+import { smallConfig } from '../runs/runFixtures';
 
 let child: ChildProcess | undefined;
 let dir: string | undefined;
@@ -49,6 +54,40 @@ describe('remo web', () => {
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     process.kill(child.pid!, 'SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('pushes the events of a run another process (remo run) writes to the same database', { timeout: 90_000 }, async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'remo-web-'));
+    const db = path.join(dir, 'shared.db');
+    const simulator = await startSimulator({ latencyMs: 1 });
+    try {
+      // The database exists before the host starts, as when `remo web` is opened on earlier runs.
+      writeFileSync(path.join(dir, 'run.json'), JSON.stringify(smallConfig(simulator.url, { epochs: 1, stepsPerEpoch: 1 })));
+      expect((await runRemo(['run', '--config', path.join(dir, 'run.json'), '--db', db])).code).toBe(0);
+      child = spawn(process.execPath, ['electron/cli/remo.mjs', 'web', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const [url] = await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}/);
+      const parsed = new URL(url);
+      const transport = createWebTransport(parsed.origin, parsed.searchParams.get('token')!);
+      const pushed: StoredEvent[] = [];
+      transport.subscribe((message) => pushed.push(...message.payload));
+      await transport.ready();
+
+      const run = await runRemo(['run', '--config', path.join(dir, 'run.json'), '--db', db, '--json']);
+      expect(run.code).toBe(0);
+      const runId = JSON.parse(run.stdout.trim().split('\n').at(-1)!).runId as string;
+      for (let waited = 0; !pushed.some((e) => e.streamId === runId && e.type === 'RunCompleted') && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const ofRun = pushed.filter((e) => e.streamId === runId);
+      const logged = await transport.invoke('runs.events', { runId, limit: 1000 });
+      expect(logged).toMatchObject({ ok: true });
+      const positions = (logged as { value: { events: StoredEvent[] } }).value.events.map((e) => e.globalPosition);
+      expect(ofRun.map((e) => e.globalPosition)).toEqual(positions);
+      expect(pushed.every((e) => e.streamId === runId)).toBe(true);
+      transport.close();
+    } finally {
+      await simulator.stop();
+    }
   });
 
   it('rejects a bad --port in one line with exit code 2', async () => {

@@ -18,6 +18,16 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** SQLite's words for a damaged file, said so a user knows what happened and what to do. */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return `the database file is damaged (SQLite: ${message}); nothing was written. Restore it from a backup, or import runs saved with \`remo export\` into a new database.`;
+  }
+  return message;
+}
+
 async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
@@ -33,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`remo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`remo: ${describeFailure(error)}\n`);
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEventStore } from '../../../electron/core/store/openEventStore';
@@ -41,6 +41,19 @@ describe('remo verify / remo rebuild', () => {
     const result = remo('verify', '--db', dbPath);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^bad event at global position 4: hash mismatch/);
+  });
+
+  it('a damaged (truncated) database gets one line saying so, exit 1, and stays as it was', () => {
+    const bytes = readFileSync(dbPath);
+    const truncated = bytes.subarray(0, Math.floor(bytes.length / 2));
+    writeFileSync(dbPath, truncated);
+    for (const command of ['verify', 'rebuild']) {
+      const result = remo(command, '--db', dbPath);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^remo: the database file is damaged \(SQLite: [^)]+\); nothing was written\./);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(readFileSync(dbPath).equals(truncated)).toBe(true);
   });
 
   it('verify and rebuild refuse a missing file with one line and exit 2, creating nothing', () => {

@@ -85,7 +85,8 @@ app.on('before-quit', (event) => {
   void core.close().finally(() => app.quit());
 });
 
-app.whenReady().then(start, (error: unknown) => {
+// catch, not then's second argument: a failing start() (a damaged or newer database) must reach the dialog too.
+app.whenReady().then(start).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error('REMO Studio failed to start:', message);
   dialog.showErrorBox('REMO Studio could not start', message);

@@ -26,11 +26,15 @@ export function ensureProjections(db: Db, reader: EventReader, projections: read
 
   const caughtUp: string[] = [];
   db.transaction(() => {
+    // Positions are read again under the write lock: another process may have appended (and moved
+    // its inline projections along) since `records` was read, and replaying those events twice
+    // would break the projections' unique keys.
+    const current = readProjectionRecords(db);
     const head = reader.lastGlobalPosition();
     for (const projection of projections) {
       if (stale.includes(projection)) continue;
       projection.init(db);
-      const seen = records.get(projection.name)!.last_position;
+      const seen = current.get(projection.name)!.last_position;
       if (seen >= head) continue;
       replayEvents(reader, new ProjectionSet(db, [projection]), seen);
       writeProjectionRecord(db, projection.name, projection.version, head);

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_FORKED } from '../../../shared/events/envelope';
 import { openEventStore, type OpenedEventStore } from '../../../electron/core/store/openEventStore';
 import { rebuildProjections } from '../../../electron/core/projections/rebuildProjections';
+import { ensureProjections } from '../../../electron/core/projections/ensureProjections';
+import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { checksumProjectionTables } from '../../../electron/core/projections/checksumProjectionTables';
 import { ProjectionSet } from '../../../electron/core/projections/projectionSet';
 import type { Projection } from '../../../electron/core/projections/projection';
@@ -53,6 +55,31 @@ describe('projections', () => {
       forks: [{ stream_id: 'fork', parent: 'root', inherited: 2 }],
     });
     expect(store.db.prepare('SELECT * FROM projections').all()).toEqual([{ name: 'stream_counts', version: 1, last_position: 7 }]);
+  });
+
+  it('catching up on open never replays what another process applied meanwhile', () => {
+    writeHistory(store);
+    const otherProcess = open();
+    const db = openDatabase(temp.path('log.db'));
+    const reader = openEventStore({ db, registry: testRegistry() });
+    // The other process appends (moving the inline projection along) after this one read the
+    // projection positions and before it takes the write lock: the window of the original race.
+    const racing = new Proxy(db, {
+      get(target, property) {
+        if (property === 'transaction') {
+          return (fn: () => unknown) => {
+            otherProcess.append('late', [value(7)], { expectedVersion: 'no-stream' });
+            return target.transaction(fn);
+          };
+        }
+        const member = Reflect.get(target, property) as unknown;
+        return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(target) : member;
+      },
+    });
+    ensureProjections(racing, reader, [streamCountsProjection()]);
+    expect(db.prepare("SELECT events, value_sum FROM stream_counts WHERE stream_id = 'late'").get()).toEqual({ events: 1, value_sum: 7 });
+    otherProcess.close();
+    db.close();
   });
 
   it('rolls the projection back with the append when apply throws', () => {

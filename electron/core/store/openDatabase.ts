@@ -54,6 +54,14 @@ const MMAP_SIZE_BYTES = 1024 * 1024 * 1024;
  * to 64 MiB at most after a checkpoint so it does not stay large on disk.
  */
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+/**
+ * Page size of NEW databases (an existing file keeps its own). Events are ~1 KB rows; with 8 KiB
+ * pages a 100-event append writes half as many WAL frames. Alternating runs against 4 KiB: +11%
+ * batched appends/s in an append-only micro-benchmark (61-70k vs 68-77k events/s); in the full
+ * store bench appends within noise (55-63k vs 60-62k) and rebuild +10% (216-224k vs 248-251k).
+ * Must be set before WAL mode and the first table.
+ */
+const NEW_DATABASE_PAGE_SIZE = 8192;
 const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 function tuneConnection(db: Db): void {
@@ -150,6 +158,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 
   const db = new Database(path);
   try {
+    if (fresh) db.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     tuneConnection(db);

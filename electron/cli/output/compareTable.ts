@@ -23,7 +23,8 @@ export function compareRowJson({ summary: s, trainSize }: CompareRow) {
     val: s.val,
     test: s.test,
     testPromptOnly: s.testPromptOnly,
-    gap: s.val === null || s.test === null ? null : s.val - s.test,
+    // Rounded past float noise (0.82 - 0.76 would print as 0.05999999999999994); accuracies are count ratios.
+    gap: s.val === null || s.test === null ? null : Number((s.val - s.test).toFixed(10)),
     llmCalls: s.usage.calls,
     promptTokens: s.usage.promptTokens,
     completionTokens: s.usage.completionTokens,

@@ -13,7 +13,7 @@ export const TEXTGRAD_SEED_PROMPT =
 
 /** Roles the engine calls. Mirrors electron/core/llm ROLES (shared/ may not import core). */
 export const RUN_ROLES = ['solver', 'critic', 'optimizer', 'lessonWriter', 'reflector', 'metaController', 'embedder'] as const;
-/** Server kinds: each switches Qwen3's thinking off its own way (electron/core/llm/thinkingSwitch.ts). */
+/** Server kinds: each switches Qwen3's thinking off its own way (electron/core/llm/thinking/thinkingSwitch.ts). */
 export const ENDPOINT_KINDS = ['vllm', 'sglang', 'llamacpp', 'ollama', 'lmstudio', 'dashscope', 'custom', 'simulator'] as const;
 export type RunRole = (typeof RUN_ROLES)[number];
 
@@ -32,6 +32,11 @@ const endpointSchema = z.object({
   group: z.string().min(1).optional(),
 }).strict();
 export type EndpointConfig = z.infer<typeof endpointSchema>;
+
+/** Where runs go when a config names no endpoint: an OpenAI-compatible server on this machine's port 8000 (vLLM's default). */
+export const DEFAULT_ENDPOINT: EndpointConfig = {
+  name: 'default', kind: 'custom', baseURL: 'http://127.0.0.1:8000/v1', model: 'Qwen/Qwen3-32B', concurrency: 8, timeoutMs: 120_000,
+};
 
 const samplingSchema = z.object({
   temperature: z.number().min(0).max(2).optional(),
@@ -114,9 +119,7 @@ export const runConfigSchema = z.object({
   maxPhaseAttempts: z.number().int().min(1).max(20).default(3),
   /** Parallel requests the engine issues per phase (the gateway still caps per endpoint). */
   parallelism: z.number().int().min(1).max(1024).default(32),
-  endpoints: z.array(endpointSchema).min(1).default([
-    { name: 'default', kind: 'custom', baseURL: 'http://127.0.0.1:8000/v1', model: 'Qwen/Qwen3-32B', concurrency: 8, timeoutMs: 120_000 },
-  ]),
+  endpoints: z.array(endpointSchema).min(1).default([DEFAULT_ENDPOINT]),
   roles: z.object(Object.fromEntries(RUN_ROLES.map((r) => [r, roleBindingSchema.optional()])) as Record<RunRole, z.ZodOptional<typeof roleBindingSchema>>).strict().default({} as never),
   budget: budgetSchema.default({ maxCalls: null, maxTokens: null }),
   cache: z.boolean().default(true),

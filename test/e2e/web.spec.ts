@@ -169,6 +169,27 @@ test('the new-run form shows core errors readably and starts a run', async ({ pa
   expect(stack.core.runs.summary(runId!).method).toBe('textgrad');
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('run-detail').getByTestId('status-badge')).toHaveText('stopped', { timeout: 30_000 });
+
+  // A model server of the user's own: the run records it, and an unreachable one fails with a readable reason.
+  await page.getByTestId('new-run-toggle').click();
+  await expect(form.getByTestId('server-hint')).toContainText('SIMULATOR');
+  await form.getByLabel('Model server').selectOption('ollama');
+  await form.getByLabel('Base URL').fill('http://127.0.0.1:9/v1');
+  await form.getByLabel('Model', { exact: true }).fill('qwen3:32b');
+  await form.getByLabel('API key variable').fill('MY_SERVER_KEY');
+  await form.getByLabel('Name').fill('own server');
+  await form.getByLabel('Epochs').fill('1');
+  await page.screenshot({ path: `${SHOTS}/new-run-own-server.png` });
+  await form.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('run-title')).toHaveText('own server');
+  const ownId = await page.getByTestId('run-detail').getAttribute('data-run-id');
+  const started = stack.core.runs.events(ownId!)[0]!.data as { config: { endpoints: unknown[] }; simulated: boolean };
+  expect(started.config.endpoints).toEqual([
+    { name: 'server', kind: 'ollama', baseURL: 'http://127.0.0.1:9/v1', model: 'qwen3:32b', apiKeyEnv: 'MY_SERVER_KEY', concurrency: 32, timeoutMs: 120_000 },
+  ]);
+  expect(started.simulated).toBe(false);
+  await expect(page.getByTestId('run-detail').getByTestId('status-badge')).toHaveText('failed', { timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/own-server-failed.png`, fullPage: true });
 });
 
 test('requests without the token or from a foreign origin are refused', async ({ browser, playwright, stack }) => {

@@ -47,6 +47,12 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof LlmError && error.code === 'aborted') || (error instanceof Error && error.name === 'AbortError');
 }
 
+/**
+ * Failures only the user can fix (a missing or refused key, a wrong model or URL, a request the
+ * server rejects): attempting the phase again cannot help, so the run fails at once and says so.
+ */
+const NEEDS_THE_USER: ReadonlySet<string> = new Set(['auth', 'model-not-found', 'unreachable', 'bad-request']);
+
 /** Dataset items by id, checked against the content hash the run recorded. */
 async function loadItems(deps: EngineDeps, state: RunState): Promise<Map<string, DatasetItem>> {
   const dataset = await deps.datasets.load(state.config!.dataset);
@@ -133,8 +139,10 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
           phase: describePhase(phase), epoch: 'epoch' in phase ? phase.epoch : state.cursor.epoch,
           step: 'step' in phase && phase.step !== null ? phase.step : state.cursor.step, attempt, code, message, calls: ctx.finished,
         } }], phase);
-        if (attempt >= state.config!.maxPhaseAttempts) {
-          const reason = `${describePhase(phase)} failed ${attempt} times; last error: ${message}`;
+        if (attempt >= state.config!.maxPhaseAttempts || NEEDS_THE_USER.has(code)) {
+          const reason = NEEDS_THE_USER.has(code)
+            ? `${describePhase(phase)} failed: ${message} Fix it, then resume the run.`
+            : `${describePhase(phase)} failed ${attempt} times; last error: ${message}`;
           append([{ type: 'RunFailed', data: { reason, phase: describePhase(phase) } }], null);
           return outcome('failed', reason);
         }

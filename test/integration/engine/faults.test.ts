@@ -35,6 +35,23 @@ describe('faults from the simulator', () => {
     }
   });
 
+  it('a failure only the user can fix (here: the key variable is not set) fails the run at once, saying what to do', async () => {
+    const world = await createEngineWorld({ seed: 1 });
+    try {
+      const config = smallEngineConfig(world.simulator.url, { method: 'textgrad', maxPhaseAttempts: 3 });
+      (config.endpoints as Array<Record<string, unknown>>)[0]!.apiKeyEnv = 'REMO_TEST_KEY_THAT_IS_NOT_SET';
+      const deps = world.deps(config, { retries: 1 });
+      const { runId } = await createRun(deps, config);
+      const outcome = await executeRun(deps, runId);
+      expect(outcome.status).toBe('failed');
+      expect(outcome.reason).toMatch(/REMO_TEST_KEY_THAT_IS_NOT_SET, which is not set\. Fix it, then resume the run\.$/);
+      expect(world.store.readStream(runId).map((e) => e.type)).toEqual(['RunStarted', 'PhaseFailed', 'RunFailed']);
+      expect(world.simulator.stats().requests).toBe(0);
+    } finally {
+      await world.dispose();
+    }
+  });
+
   it('when calls keep failing the phase is retried, each failure recorded, then the run fails with the reason', async () => {
     const world = await createEngineWorld({ seed: 1, faultRate: 1, faultKinds: ['server-error'] });
     try {

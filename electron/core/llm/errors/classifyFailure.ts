@@ -42,7 +42,7 @@ function serverMessage(error: APIError): string {
 function simulatorHint(endpoint: EndpointProfile): string {
   if (endpoint.kind !== 'simulator') return '';
   const port = URL.canParse(endpoint.baseURL) ? new URL(endpoint.baseURL).port : '';
-  return ` It is the built-in simulator: start one there with \`npx remo sim${port ? ` --port ${port}` : ''}\`, then resume the run.`;
+  return ` It is the built-in simulator: start one there with \`npx remo sim${port ? ` --port ${port}` : ''}\`.`;
 }
 
 /**

@@ -10,8 +10,6 @@ import type { EndpointProfile, Role, RoleBinding } from '../types';
  * through them except where the caller chooses to persist (never do: persist `apiKeyEnv`).
  */
 
-/** Reserved binding target: the built-in lexical embedder (no server, no download). */
-export const LEXICAL_EMBEDDER_ENDPOINT = LEXICAL_EMBEDDER;
 
 export const SamplingSchema = z
   .object({
@@ -25,7 +23,7 @@ export const SamplingSchema = z
 export const EndpointProfileSchema = z
   .object({
     name: z.string({ error: 'endpoint name is required' }).trim().min(1, 'endpoint name must not be empty')
-      .refine((name) => name !== LEXICAL_EMBEDDER_ENDPOINT, `endpoint name "${LEXICAL_EMBEDDER_ENDPOINT}" is reserved`),
+      .refine((name) => name !== LEXICAL_EMBEDDER, `endpoint name "${LEXICAL_EMBEDDER}" is reserved`),
     kind: z.enum(ENDPOINT_KINDS, { error: `kind must be one of: ${ENDPOINT_KINDS.join(', ')}` }),
     baseURL: z.url({ error: 'baseURL must be a URL such as http://127.0.0.1:8000/v1' })
       .refine((url) => /^https?:\/\//i.test(url), 'baseURL must start with http:// or https://'),
@@ -74,7 +72,7 @@ export const LlmConfigSchema = z
       const binding = (config.roles as Partial<Record<Role, RoleBinding>>)[role];
       if (!binding) continue;
       const target = binding.endpoint;
-      if (role === 'embedder' && target === LEXICAL_EMBEDDER_ENDPOINT) continue;
+      if (role === 'embedder' && target === LEXICAL_EMBEDDER) continue;
       if (!names.has(target) && !groups.has(target)) {
         ctx.addIssue({ code: 'custom', path: ['roles', role, 'endpoint'], message: `roles.${role}.endpoint "${target}" names no endpoint or group` });
       }
@@ -84,15 +82,13 @@ export const LlmConfigSchema = z
 export type LlmConfig = z.infer<typeof LlmConfigSchema>;
 export type RoleBindings = Record<Exclude<Role, 'embedder'>, RoleBinding> & { embedder?: RoleBinding };
 
-/** Default per-role sampling: the run config's (a deterministic solver, mild variety elsewhere). */
-export const DEFAULT_SAMPLING: Readonly<Record<Role, RoleBinding['sampling']>> = DEFAULT_ROLE_SAMPLING;
 
 /**
  * The default bindings: every chat role on one endpoint (or group), temperature 0 for the solver,
  * thinking off. The embedder uses `embedderEndpoint` when given, else the built-in lexical one.
  */
 export function defaultRoleBindings(endpoint: string, options: { embedderEndpoint?: string } = {}): RoleBindings {
-  const bind = (role: Role): RoleBinding => ({ endpoint, sampling: { ...DEFAULT_SAMPLING[role] }, disableThinking: true });
+  const bind = (role: Role): RoleBinding => ({ endpoint, sampling: { ...DEFAULT_ROLE_SAMPLING[role] }, disableThinking: true });
   return {
     solver: bind('solver'),
     critic: bind('critic'),

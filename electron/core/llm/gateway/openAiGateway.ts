@@ -5,7 +5,7 @@ import type { Clock, Db } from '../../store/types';
 import { chatCacheKey, endpointFingerprint } from '../cache/cacheKey';
 import { ResponseCache } from '../cache/responseCache';
 import { EndpointPool } from '../concurrency/endpointPool';
-import { LEXICAL_EMBEDDER_ENDPOINT } from '../config/llmConfigSchema';
+import { LEXICAL_EMBEDDER } from '../../../../shared/config/resolveRunConfig';
 import type { RoleBindings } from '../config/llmConfigSchema';
 import { EMBEDDING_DIMENSIONS, LEXICAL_EMBEDDER_MODEL, lexicalEmbed } from '../embedding/lexicalEmbedder';
 import { BadReplyError, classifyFailure } from '../errors/classifyFailure';
@@ -148,10 +148,10 @@ export class OpenAiGateway implements LlmGateway {
   async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<EmbedResult> {
     const started = this.clock().getTime();
     const binding = this.deps.roles.embedder;
-    if (!binding || binding.endpoint === LEXICAL_EMBEDDER_ENDPOINT) {
+    if (!binding || binding.endpoint === LEXICAL_EMBEDDER) {
       const vectors = texts.map((text) => lexicalEmbed(text));
       const record: CallRecord = {
-        role: 'embedder', endpoint: LEXICAL_EMBEDDER_ENDPOINT, model: LEXICAL_EMBEDDER_MODEL,
+        role: 'embedder', endpoint: LEXICAL_EMBEDDER, model: LEXICAL_EMBEDDER_MODEL,
         promptTokens: texts.reduce((sum, text) => sum + estimateTokens(text), 0), completionTokens: 0,
         latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: 'stop', cached: false,
       };

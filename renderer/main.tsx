@@ -11,6 +11,7 @@ import { emitAppEvent } from './appEvents';
 import { createAppStore, type AppStore } from './store/appStore';
 import { StoreContext } from './store/storeContext';
 import { App } from './views/App';
+import { parseUrlPoint } from './navigation/urlPoint';
 import './styles.css';
 
 // The CSP forbids eval: tell zod not to probe for it (its JIT would try `new Function`).
@@ -27,7 +28,7 @@ const store = createAppStore(client, kind);
 holder.store = store;
 if (kind === 'ipc') store.getState().setLive('live');
 
-client.on('events.appended', (events) => store.getState().onEventsAppended(events));
+client.on('runs.appended', (batches) => store.getState().onRunsAppended(batches));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -39,7 +40,11 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void Promise.all([store.getState().loadInfo(), store.getState().loadRuns()]).then(() => {
-  emitAppEvent('runs-loaded', { count: store.getState().runs.length });
-  emitAppEvent('ready');
-});
+const start = performance.now();
+// A link with #run=…&at=… opens that run at that point, in parallel with the runs list.
+const linked = parseUrlPoint(window.location.hash);
+void Promise.all([
+  store.getState().loadInfo(),
+  store.getState().loadRuns().then(() => emitAppEvent('runs-loaded', { count: store.getState().runs.length, ms: performance.now() - start })),
+  linked ? store.getState().selectRun(linked.runId, linked.position) : Promise.resolve(),
+]).then(() => emitAppEvent('ready'));

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { listenOnLoopback } from '../core/net/listenOnLoopback';
-import type { ServerMessage } from '../../shared/api/contract';
+import { summarizeAppended, type ServerMessage } from '../../shared/api/contract';
 import { fail, type ApiErrorCode, type ApiResult } from '../../shared/api/result';
 import type { StoredEvent } from '../../shared/events/envelope';
 import { createRequestGuard, TOKEN_COOKIE, type GuardVerdict, type RequestGuard } from './requestGuard';
@@ -181,7 +181,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const unsubscribe = options.api.subscribe((events) => {
     if (sockets.size === 0) return;
-    const message: ServerMessage = { event: 'events.appended', payload: [...events] };
+    const message: ServerMessage = { event: 'runs.appended', payload: summarizeAppended(events) };
     const text = JSON.stringify(message);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { ServerMessage } from '../../shared/api/contract';
+import { summarizeAppended, type ServerMessage } from '../../shared/api/contract';
 import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../../shared/api/ipcChannels';
 import { fail, type ApiResult } from '../../shared/api/result';
 import type { StoredEvent } from '../../shared/events/envelope';
@@ -22,7 +22,7 @@ export function registerIpc(api: IpcApi): () => void {
     return api.dispatch(method, args);
   });
   const unsubscribe = api.subscribe((events) => {
-    const message: ServerMessage = { event: 'events.appended', payload: [...events] };
+    const message: ServerMessage = { event: 'runs.appended', payload: summarizeAppended(events) };
     for (const win of BrowserWindow.getAllWindows()) {
       const contents = win.webContents;
       // Push only to windows that still show the app page (never to a navigated-away page).

@@ -1,128 +1,152 @@
-import type { ApiError } from '../../shared/api/result';
+import type { AppendedToRun } from '../../shared/api/contract';
+import { fail, type ApiError, type ApiResult } from '../../shared/api/result';
 import type { RunStateView, RunSummary } from '../../shared/api/runViews';
-import type { StoredEvent } from '../../shared/events/envelope';
+import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from '../../shared/api/timelineViews';
 import type { SliceContext } from './appStore';
-import { findPreviousPrompt } from './findPreviousPrompt';
 import { emitAppEvent } from '../appEvents';
+import { appendTimeline, indexAtOrBefore } from './timelineIndexOps';
+import { createLatestOnly } from './latestOnly';
 
-/**
- * Where the scrubber points: the end of an epoch (a number; 0 = after the seed evaluation), one
- * event of the run's log (`{position}`, a global position), or the log's end.
- */
-export type ScrubPoint = number | { position: number } | 'end';
-
-/** The run's logical log as the fine scrubber sees it: positions and event types, in order. */
-export interface EventIndex {
-  positions: number[];
-  types: string[];
-}
-
-/** Pages fetched per refresh; beyond this the fine scrubber covers the first N events only. */
-const MAX_EVENT_PAGES = 50;
-
-/** The RunPoint (contract) for a scrub point. */
-export function toRunPoint(point: ScrubPoint): 'end' | { epoch: number } | { position: number } {
-  return point === 'end' ? 'end' : typeof point === 'number' ? { epoch: point } : point;
-}
+/** Where a scrub came from, for the timing the benchmark and the app events report. */
+export interface ScrubInput { at: number; kind: string }
 
 export interface DetailSlice {
   selectedRunId: string | null;
   summary: RunSummary | null;
-  /** State at the log's end: source of the epoch list and the val chart. */
-  endState: RunStateView | null;
-  point: ScrubPoint;
-  /** State at `point` (what the panels show). */
+  /** The run's logical log without payloads: what the scrubber, marks and inspector draw. */
+  timeline: TimelineIndex | null;
+  versions: VersionView[] | null;
+  series: MetricSeries | null;
+  /** Index (into timeline.positions) of the scrubbed event. */
+  cursor: number;
+  /** True while the cursor follows the end of a live run. */
+  following: boolean;
+  /** State at the cursor (P, Q, notebook, metrics, usage). */
   pointState: RunStateView | null;
-  /** The prompt version before pointState's, for the diff; null for the seed prompt. */
-  previousPrompt: { version: number; text: string } | null;
-  /** Every event of the selected run (fork parents included), for the fine scrubber. */
-  eventIndex: EventIndex | null;
+  /** A second point the user pinned, for diffs between two points. */
+  pinned: { position: number; state: RunStateView } | null;
+  /** Event shown in the inspector. */
+  inspected: EventDetail | null;
+  inspectedError: ApiError | null;
+  provenance: ProvenanceView | null;
   detailLoading: boolean;
   detailError: ApiError | null;
-  selectRun(runId: string | null): Promise<void>;
-  scrubTo(point: ScrubPoint): Promise<void>;
-  /** Called for every pushed batch of committed events. */
-  onEventsAppended(events: readonly StoredEvent[]): void;
+  /** When and how the current scrub started (performance.now()). */
+  lastInput: ScrubInput | null;
+  selectRun(runId: string | null, position?: number): Promise<void>;
+  /** Moves the cursor to event index `index` (clamped). */
+  scrubToIndex(index: number, input?: string): void;
+  scrubToPosition(position: number, input?: string): void;
+  /** Moves to the end of `epoch` (0 = after the seed evaluation). */
+  scrubToEpoch(epoch: number, input?: string): void;
+  pinHere(): void;
+  unpin(): void;
+  inspect(position: number): Promise<void>;
+  loadProvenance(kind: 'prompt' | 'optimizer', position: number): Promise<void>;
+  clearProvenance(): void;
+  /** Notebook entries at `position` nearest to `query` (the core embeds it like the run did). */
+  searchNotebook(position: number, query: string): Promise<ApiResult<NotebookHit[]>>;
+  /** Called for every pushed batch of committed events (compact: run, positions, types). */
+  onRunsAppended(batches: readonly AppendedToRun[]): void;
   pauseRun(): Promise<void>;
   resumeRun(): Promise<void>;
   stopRun(): Promise<void>;
-  /** Forks the selected run at the selected epoch and selects the fork. */
+  /** Forks the selected run at the cursor and selects the fork. */
   forkHere(): Promise<void>;
 }
 
 /** Pushed events arrive in bursts during a run: refresh at most this often. */
 const REFRESH_COALESCE_MS = 250;
+/** Folded states kept in memory: a fold at a fixed position never changes (the log is append-only). */
+const STATE_CACHE_SIZE = 400;
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 export function createDetailSlice({ set, get, client }: SliceContext): DetailSlice {
-  let seq = 0;
-  let indexSeq = 0;
+  let selectSeq = 0;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  let detailDirty = false;
-  // A fold at a fixed position never changes (the log is append-only): safe to cache.
-  const positionCache = new Map<string, RunStateView>();
+  let dirty = false;
+  const stateCache = new Map<string, RunStateView>();
 
-  async function stateAtPosition(runId: string, position: number): Promise<RunStateView | null> {
+  async function stateAt(runId: string, position: number): Promise<RunStateView | ApiError> {
     const key = `${runId}@${position}`;
-    const cached = positionCache.get(key);
+    const cached = stateCache.get(key);
     if (cached) return cached;
     const result = await client.call('runs.stateAt', { runId, at: { position } });
-    if (!result.ok) return null;
-    if (positionCache.size > 500) positionCache.clear();
-    positionCache.set(key, result.value);
+    if (!result.ok) return result.error;
+    if (stateCache.size >= STATE_CACHE_SIZE) stateCache.delete(stateCache.keys().next().value!);
+    stateCache.set(key, result.value);
     return result.value;
   }
 
-  async function loadPoint(runId: string, point: ScrubPoint, mine: number): Promise<void> {
-    const result = await client.call('runs.stateAt', { runId, at: toRunPoint(point) });
-    if (mine !== seq) return;
-    if (!result.ok) {
-      set({ pointState: null, previousPrompt: null, detailError: result.error, detailLoading: false });
+  // Keystrokes may outrun the core: only the newest requested point is fetched next, the ones in
+  // between are skipped (each input still gets its state on screen, or a newer one).
+  const loadPoint = createLatestOnly(async (target: { runId: string; position: number }) => {
+    const state = await stateAt(target.runId, target.position);
+    if (get().selectedRunId !== target.runId) return;
+    const wanted = get().timeline?.positions[get().cursor];
+    if ('code' in state) {
+      set({ detailError: state, detailLoading: false });
       return;
     }
-    set({ pointState: result.value, detailError: null, detailLoading: false });
-    // Lower bound 0: a fork's logical log starts with its parent's events, so its previous prompt
-    // version may lie before the fork point (the epoch metrics usually give a tighter bound).
-    const previous = await findPreviousPrompt(result.value, (p) => stateAtPosition(runId, p), 0);
-    if (mine !== seq) return;
-    set({ previousPrompt: previous ? { version: previous.version, text: previous.text } : null });
-    emitAppEvent('point-loaded', { runId, point, promptVersion: result.value.prompt.version });
+    // A newer cursor is already queued: still show this state, it is exact for its own point.
+    set({ pointState: state, detailError: null, detailLoading: wanted !== undefined && wanted !== state.position });
+    emitAppEvent('point-loaded', { runId: target.runId, position: state.position, promptVersion: state.prompt.version });
+  });
+
+  function moveCursor(index: number, input: string | undefined, following = false): void {
+    const { timeline, selectedRunId } = get();
+    if (!timeline || !selectedRunId || timeline.positions.length === 0) return;
+    const cursor = Math.max(0, Math.min(timeline.positions.length - 1, Math.round(index)));
+    const position = timeline.positions[cursor]!;
+    set({
+      cursor, following, detailLoading: get().pointState?.position !== position,
+      ...(input ? { lastInput: { at: now(), kind: input } } : {}),
+    });
+    void loadPoint({ runId: selectedRunId, position });
   }
 
-  async function loadRun(runId: string, point: ScrubPoint, mine: number): Promise<void> {
-    const [summary, endState] = await Promise.all([
+  async function loadRun(runId: string, position: number | undefined, mine: number): Promise<void> {
+    const [summary, timeline, versions, series] = await Promise.all([
       client.call('runs.summary', { runId }),
-      client.call('runs.stateAt', { runId, at: 'end' }),
+      client.call('runs.timeline', { runId }),
+      client.call('runs.versions', { runId }),
+      client.call('runs.metrics', { runId }),
     ]);
-    if (mine !== seq) return;
-    if (!summary.ok || !endState.ok) {
-      const error = !summary.ok ? summary.error : !endState.ok ? endState.error : null;
-      set({ detailError: error, detailLoading: false });
+    if (mine !== selectSeq) return;
+    const failed = [summary, timeline, versions, series].find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      set({ detailError: failed.error, detailLoading: false });
       return;
     }
-    set({ summary: summary.value, endState: endState.value });
-    await Promise.all([loadPoint(runId, point, mine), loadEventIndex(runId)]);
+    if (!summary.ok || !timeline.ok || !versions.ok || !series.ok) return;
+    const index = timeline.value;
+    const cursor = position === undefined ? index.positions.length - 1 : indexAtOrBefore(index, position);
+    set({ summary: summary.value, timeline: index, versions: versions.value, series: series.value, cursor, following: position === undefined });
+    moveCursor(cursor, undefined, position === undefined);
   }
 
-  /** Fetches the run's events after the last one already indexed (incremental on live updates). */
-  async function loadEventIndex(runId: string): Promise<void> {
-    // Own sequence: scrubbing must not cancel the index load; a newer index load does.
-    const mine = ++indexSeq;
-    const current = () => mine === indexSeq && get().selectedRunId === runId;
-    const known = get().selectedRunId === runId ? get().eventIndex : null;
-    const positions = known ? [...known.positions] : [];
-    const types = known ? [...known.types] : [];
-    let after = positions[positions.length - 1] ?? 0;
-    for (let page = 0; page < MAX_EVENT_PAGES; page += 1) {
-      const result = await client.call('runs.events', { runId, afterPosition: after, limit: 1000 });
-      if (!result.ok || !current()) return;
-      for (const event of result.value.events) {
-        positions.push(event.globalPosition);
-        types.push(event.type);
-      }
-      if (result.value.nextAfterPosition === null) break;
-      after = result.value.nextAfterPosition;
-    }
-    if (current()) set({ eventIndex: { positions, types } });
+  /** Live update: the new tail of the index, fresh versions, series and summary; the cursor follows the end if it was there. */
+  async function refreshSelected(): Promise<void> {
+    const { selectedRunId, timeline } = get();
+    if (!selectedRunId || !timeline) return;
+    const mine = selectSeq;
+    const [summary, tail, versions, series] = await Promise.all([
+      client.call('runs.summary', { runId: selectedRunId }),
+      client.call('runs.timeline', { runId: selectedRunId, afterPosition: timeline.positions.at(-1) ?? 0 }),
+      client.call('runs.versions', { runId: selectedRunId }),
+      client.call('runs.metrics', { runId: selectedRunId }),
+    ]);
+    if (mine !== selectSeq || get().selectedRunId !== selectedRunId) return;
+    const current = get().timeline;
+    const merged = tail.ok && current ? appendTimeline(current, tail.value) : current;
+    set({
+      ...(summary.ok ? { summary: summary.value } : {}),
+      ...(versions.ok ? { versions: versions.value } : {}),
+      ...(series.ok ? { series: series.value } : {}),
+      timeline: merged,
+    });
+    if (get().following && merged) moveCursor(merged.positions.length - 1, undefined, true);
   }
 
   async function control(action: 'runs.pause' | 'runs.resume' | 'runs.stop'): Promise<void> {
@@ -130,46 +154,85 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     if (!runId) return;
     const result = await client.call(action, { runId });
     if (!result.ok) get().showNotice(result.error);
-    await Promise.all([get().loadRuns(), refreshSelected()]);
-  }
-
-  async function refreshSelected(): Promise<void> {
-    const { selectedRunId, point } = get();
-    if (!selectedRunId) return;
-    await loadRun(selectedRunId, point, ++seq);
+    await get().loadRuns();
+    const summary = await client.call('runs.summary', { runId });
+    if (summary.ok && get().selectedRunId === runId) set({ summary: summary.value });
   }
 
   return {
     selectedRunId: null,
     summary: null,
-    endState: null,
-    point: 'end',
+    timeline: null,
+    versions: null,
+    series: null,
+    cursor: 0,
+    following: true,
     pointState: null,
-    previousPrompt: null,
-    eventIndex: null,
+    pinned: null,
+    inspected: null,
+    inspectedError: null,
+    provenance: null,
     detailLoading: false,
     detailError: null,
-    async selectRun(runId) {
-      const mine = ++seq;
-      set({ selectedRunId: runId, summary: null, endState: null, pointState: null, previousPrompt: null, eventIndex: null, point: 'end', detailError: null, detailLoading: runId !== null });
-      if (runId) await loadRun(runId, 'end', mine);
+    lastInput: null,
+    async selectRun(runId, position) {
+      const mine = ++selectSeq;
+      set({
+        selectedRunId: runId, summary: null, timeline: null, versions: null, series: null, cursor: 0, following: position === undefined,
+        pointState: null, pinned: null, inspected: null, inspectedError: null, provenance: null, detailError: null, detailLoading: runId !== null,
+        lastInput: { at: now(), kind: 'open' },
+      });
+      if (runId) await loadRun(runId, position, mine);
     },
-    async scrubTo(point) {
+    scrubToIndex(index, input) {
+      const last = (get().timeline?.positions.length ?? 1) - 1;
+      moveCursor(index, input, index >= last && get().summary?.status === 'running');
+    },
+    scrubToPosition(position, input) {
+      const timeline = get().timeline;
+      if (timeline) get().scrubToIndex(indexAtOrBefore(timeline, position), input);
+    },
+    scrubToEpoch(epoch, input) {
+      const end = get().timeline?.epochEnds.find((e) => e.epoch === epoch);
+      if (end) get().scrubToPosition(end.position, input);
+    },
+    pinHere() {
+      const state = get().pointState;
+      if (state) set({ pinned: { position: state.position, state } });
+    },
+    unpin: () => set({ pinned: null }),
+    async inspect(position) {
       const runId = get().selectedRunId;
       if (!runId) return;
-      const mine = ++seq;
-      set({ point, detailLoading: true });
-      await loadPoint(runId, point, mine);
+      const result = await client.call('runs.event', { runId, position });
+      if (get().selectedRunId !== runId) return;
+      if (result.ok) set({ inspected: result.value, inspectedError: null });
+      else set({ inspected: null, inspectedError: result.error });
+      emitAppEvent('event-inspected', { position, ok: result.ok });
     },
-    onEventsAppended(events) {
+    async loadProvenance(kind, position) {
+      const runId = get().selectedRunId;
+      if (!runId) return;
+      const result = await client.call('runs.provenance', { runId, kind, position });
+      if (get().selectedRunId !== runId) return;
+      if (result.ok) set({ provenance: result.value });
+      else get().showNotice(result.error);
+    },
+    clearProvenance: () => set({ provenance: null }),
+    async searchNotebook(position, query) {
+      const runId = get().selectedRunId;
+      if (!runId) return fail('bad-request', 'no run is selected');
+      return client.call('runs.searchNotebook', { runId, at: { position }, query, k: 20 });
+    },
+    onRunsAppended(batches) {
       const selected = get().selectedRunId;
-      if (selected && events.some((event) => event.streamId === selected)) detailDirty = true;
+      if (selected && batches.some((batch) => batch.runId === selected)) dirty = true;
       if (refreshTimer) return;
       refreshTimer = setTimeout(() => {
         refreshTimer = undefined;
         void get().loadRuns();
-        if (detailDirty) {
-          detailDirty = false;
+        if (dirty) {
+          dirty = false;
           void refreshSelected();
         }
       }, REFRESH_COALESCE_MS);
@@ -178,9 +241,9 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     resumeRun: () => control('runs.resume'),
     stopRun: () => control('runs.stop'),
     async forkHere() {
-      const { selectedRunId, point } = get();
-      if (!selectedRunId) return;
-      const result = await client.call('runs.fork', { runId: selectedRunId, at: toRunPoint(point), overrides: {} });
+      const { selectedRunId, pointState } = get();
+      if (!selectedRunId || !pointState) return;
+      const result = await client.call('runs.fork', { runId: selectedRunId, at: { position: pointState.position }, overrides: {} });
       if (!result.ok) {
         get().showNotice(result.error);
         return;

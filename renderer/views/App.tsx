@@ -3,6 +3,8 @@ import { SimulatorBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApp } from '../store/storeContext';
 import { RunDetail } from './RunDetail';
+import { useUrlPoint } from '../navigation/useUrlPoint';
+import { useTheme } from '../theme/useTheme';
 import { RunsList } from './RunsList';
 
 /** Top bar, runs list, run detail. */
@@ -13,6 +15,8 @@ export function App() {
   const dismissNotice = useApp((s) => s.dismissNotice);
   const transportKind = useApp((s) => s.transportKind);
   const selectedRunId = useApp((s) => s.selectedRunId);
+  const [theme, cycleTheme] = useTheme();
+  useUrlPoint();
 
   useEffect(() => {
     document.title = info ? `REMO Studio — ${info.dbPath}` : 'REMO Studio';
@@ -30,6 +34,9 @@ export function App() {
         <span className={`live live-${live}`} data-testid="live-state" title={`transport: ${transportKind}`}>
           {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
         </span>
+        <button type="button" className="theme-toggle" onClick={cycleTheme} title="Colour theme: system, dark or light" data-testid="theme-toggle">
+          theme: {theme}
+        </button>
         <span className="muted small">{info ? `v${info.version}` : ''}</span>
       </header>
       {notice && <ErrorMessage error={notice} onDismiss={dismissNotice} />}

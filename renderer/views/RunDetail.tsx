@@ -1,37 +1,39 @@
+import { useEffect, useRef } from 'react';
 import { SimulatorBadge, StatusBadge } from '../components/Badge';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatCount, formatPercent } from '../format/formatters';
+import { emitAppEvent } from '../appEvents';
+import { formatCount, formatDuration, formatPercent } from '../format/formatters';
 import { useApp } from '../store/storeContext';
-import { NotebookList } from './NotebookList';
-import { PromptPanel } from './PromptPanel';
-import { Timeline } from './Timeline';
-import { ValChart } from './ValChart';
+import { RunCharts } from './charts/RunCharts';
+import { EventInspector } from './inspector/EventInspector';
+import { NotebookPanel } from './notebook/NotebookPanel';
+import { ProvenancePanel } from './prompts/ProvenancePanel';
+import { VersionedText } from './prompts/VersionedText';
+import { Timeline } from './timeline/Timeline';
 
-/** One run: controls, the scrubber, and the state at the scrubbed point. */
+/** One run: controls, the time-travel scrubber, and everything as it was at the scrubbed point. */
 export function RunDetail() {
   const runId = useApp((s) => s.selectedRunId);
   const summary = useApp((s) => s.summary);
-  const endState = useApp((s) => s.endState);
   const state = useApp((s) => s.pointState);
-  const point = useApp((s) => s.point);
   const error = useApp((s) => s.detailError);
+  const pinned = useApp((s) => s.pinned);
   const pauseRun = useApp((s) => s.pauseRun);
   const resumeRun = useApp((s) => s.resumeRun);
   const stopRun = useApp((s) => s.stopRun);
   const forkHere = useApp((s) => s.forkHere);
   const selectRun = useApp((s) => s.selectRun);
+  const pinHere = useApp((s) => s.pinHere);
+  const unpin = useApp((s) => s.unpin);
+  useShownTiming();
 
-  if (!runId) return <EmptyState title="Select a run">Pick a run above to scrub through its epochs.</EmptyState>;
+  if (!runId) return <EmptyState title="Select a run">Pick a run above to travel through its history.</EmptyState>;
   if (error && !summary) return <ErrorMessage error={error} />;
-  if (!summary) return <div className="muted">Loading run…</div>;
+  if (!summary) return <div className="panel muted loading-block" data-testid="run-loading">Loading the run…</div>;
 
   const running = summary.status === 'running';
   const resumable = summary.status === 'paused' || summary.status === 'interrupted';
-  const forkLabel =
-    point === 'end' ? 'Fork from end' : point === 0 ? 'Fork from seed' : typeof point === 'number' ? `Fork from epoch ${point}` : `Fork from position ${point.position}`;
-  // The epoch the panels show, for highlighting (the end of the log counts as no particular epoch).
-  const shownEpoch = point === 'end' ? null : (state?.epoch ?? null);
 
   return (
     <section className="run-detail" aria-label="Run detail" data-testid="run-detail" data-run-id={summary.runId}>
@@ -40,27 +42,19 @@ export function RunDetail() {
           <h2 data-testid="run-title">{summary.name}</h2>
           <StatusBadge status={summary.status} />
           {summary.simulated && <SimulatorBadge />}
-          <span className="muted small">
-            {summary.method} · {summary.runId}
-          </span>
+          <span className="muted small">{summary.method} · {summary.runId}</span>
           {summary.parentRunId && (
-            <button type="button" className="link small" onClick={() => void selectRun(summary.parentRunId ?? null)}>
+            <button type="button" className="link small" onClick={() => void selectRun(summary.parentRunId ?? null, summary.parentPosition)} data-testid="parent-link">
               forked from {summary.parentRunId} @ {summary.parentPosition}
             </button>
           )}
         </div>
         <div className="run-actions">
-          <button type="button" className="button" onClick={() => void pauseRun()} disabled={!running} data-testid="pause">
-            Pause
-          </button>
-          <button type="button" className="button" onClick={() => void resumeRun()} disabled={!resumable} data-testid="resume">
-            Resume
-          </button>
-          <button type="button" className="button danger" onClick={() => void stopRun()} disabled={!running && !resumable} data-testid="stop">
-            Stop
-          </button>
-          <button type="button" className="button primary" onClick={() => void forkHere()} data-testid="fork">
-            {forkLabel}
+          <button type="button" className="button" onClick={() => void pauseRun()} disabled={!running} data-testid="pause">Pause</button>
+          <button type="button" className="button" onClick={() => void resumeRun()} disabled={!resumable} data-testid="resume">Resume</button>
+          <button type="button" className="button danger" onClick={() => void stopRun()} disabled={!running && !resumable} data-testid="stop">Stop</button>
+          <button type="button" className="button primary" onClick={() => void forkHere()} disabled={!state} data-testid="fork">
+            {state ? `Fork from position ${state.position}` : 'Fork'}
           </button>
         </div>
       </header>
@@ -73,45 +67,62 @@ export function RunDetail() {
         <div><dt>test, prompt only</dt><dd>{formatPercent(summary.testPromptOnly)}</dd></div>
         <div><dt>calls</dt><dd>{formatCount(summary.usage.calls)}</dd></div>
         <div><dt>tokens in/out</dt><dd>{formatCount(summary.usage.promptTokens)} / {formatCount(summary.usage.completionTokens)}</dd></div>
+        <div><dt>time</dt><dd>{formatDuration(summary.wallSeconds)}</dd></div>
       </dl>
       <Timeline />
       {error && <ErrorMessage error={error} />}
-      {state && (
-        <div className="detail-grid">
-          <PromptPanel />
-          <div className="detail-side">
-            <section className="panel" aria-label="Validation accuracy">
-              <header className="panel-header">
-                <h3>Validation accuracy</h3>
-              </header>
-              <ValChart metrics={endState?.metrics ?? state.metrics} epoch={shownEpoch} />
-              <table className="metrics-table" data-testid="metrics-table">
-                <thead>
-                  <tr><th>epoch</th><th className="num">val</th><th className="num">P</th><th className="num">Q</th><th className="num">notebook</th></tr>
-                </thead>
-                <tbody>
-                  {state.metrics.map((m) => (
-                    <tr key={m.epoch} className={m.epoch === shownEpoch ? 'selected' : undefined}>
-                      <td>{m.epoch === 0 ? 'seed' : m.epoch}</td>
-                      <td className="num">{formatPercent(m.val)}</td>
-                      <td className="num">v{m.promptVersion}</td>
-                      <td className="num">v{m.optimizerVersion}</td>
-                      <td className="num">{m.notebookSize}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-            <section className="panel" aria-label="Notebook">
-              <header className="panel-header">
-                <h3>Mistake notebook</h3>
-                <span className="muted small" data-testid="notebook-count">{state.notebook.length === 1 ? '1 entry' : `${state.notebook.length} entries`}</span>
-              </header>
-              <NotebookList entries={state.notebook} />
-            </section>
+      <div className="pin-bar small">
+        {pinned ? (
+          <>
+            <span data-testid="pinned">pinned: position {pinned.position} (P v{pinned.state.prompt.version}, Q v{pinned.state.optimizerInstructions.version})</span>
+            <button type="button" className="link" onClick={unpin} data-testid="unpin">unpin</button>
+          </>
+        ) : (
+          <button type="button" className="link" onClick={pinHere} disabled={!state} data-testid="pin">
+            pin this point (to diff against it from another)
+          </button>
+        )}
+      </div>
+      {state ? (
+        <>
+          <div className="detail-grid">
+            <div className="detail-main">
+              <section className="panel prompt-panel" aria-label="Prompts">
+                <VersionedText kind="prompt" />
+                <VersionedText kind="optimizer" />
+              </section>
+              <ProvenancePanel />
+            </div>
+            <div className="detail-side">
+              <RunCharts />
+              <NotebookPanel />
+            </div>
           </div>
-        </div>
+          <EventInspector />
+        </>
+      ) : (
+        !error && <div className="panel muted loading-block">Folding the run up to this point…</div>
       )}
     </section>
   );
+}
+
+/**
+ * Reports how long the last scrub took from its input to its state on screen: an app event
+ * ('point-shown') and a performance measure, which tests and `npm run bench:ui` read.
+ */
+function useShownTiming() {
+  const state = useApp((s) => s.pointState);
+  const timeline = useApp((s) => s.timeline);
+  const cursor = useApp((s) => s.cursor);
+  const input = useApp((s) => s.lastInput);
+  const runId = useApp((s) => s.selectedRunId);
+  const reported = useRef<object | null>(null);
+  useEffect(() => {
+    if (!state || !timeline || !input || reported.current === input) return;
+    if (timeline.positions[cursor] !== state.position) return;
+    reported.current = input;
+    const ms = performance.now() - input.at;
+    emitAppEvent('point-shown', { runId, position: state.position, input: input.kind, ms });
+  }, [state, timeline, cursor, input, runId]);
 }

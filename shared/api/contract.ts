@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { StoredEvent } from '../events/envelope';
 import type { RunStateView, RunSummary } from './runViews';
+import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from './timelineViews';
 
 const runId = z.string().min(1, 'runId must not be empty').max(200);
 
@@ -23,6 +24,8 @@ export const runPointSchema = z.union([
 
 /** Largest page `runs.events` returns; bigger requests are refused so one call stays cheap. */
 export const MAX_EVENTS_PAGE = 1000;
+/** Most hits `runs.searchNotebook` returns. */
+export const MAX_NOTEBOOK_HITS = 50;
 
 /** Argument schemas, one per method. The keys are the method names, and the contract. */
 export const apiArgSchemas = {
@@ -41,6 +44,25 @@ export const apiArgSchemas = {
       runId,
       afterPosition: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(MAX_EVENTS_PAGE).optional(),
+    })
+    .strict(),
+  /** The compact index of a run's logical log (no payloads); `afterPosition` for live updates. */
+  'runs.timeline': z.object({ runId, afterPosition: z.number().int().min(0).optional() }).strict(),
+  /** Every P and Q version (accepted, rejected, failed) with its parent and whether it changed. */
+  'runs.versions': z.object({ runId }).strict(),
+  /** Train-batch accuracy, evaluations and per-role usage, each point stamped with its position. */
+  'runs.metrics': z.object({ runId }).strict(),
+  /** One event of the run's log in full. */
+  'runs.event': z.object({ runId, position: z.number().int().min(1) }).strict(),
+  /** The records that produced the P or Q version made at `position`. */
+  'runs.provenance': z.object({ runId, kind: z.enum(['prompt', 'optimizer']), position: z.number().int().min(1) }).strict(),
+  /** Notebook entries at `at` nearest to `query` by the run's own embedder (cosine). */
+  'runs.searchNotebook': z
+    .object({
+      runId,
+      at: runPointSchema,
+      query: z.string().trim().min(1, 'type something to search for').max(4000),
+      k: z.number().int().min(1).max(MAX_NOTEBOOK_HITS).optional(),
     })
     .strict(),
   /** `config` is validated by the core (its schema belongs to the engine), not here. */
@@ -107,6 +129,12 @@ export interface ApiResults {
   'runs.summary': RunSummary;
   'runs.stateAt': RunStateView;
   'runs.events': EventsPage;
+  'runs.timeline': TimelineIndex;
+  'runs.versions': VersionView[];
+  'runs.metrics': MetricSeries;
+  'runs.event': EventDetail;
+  'runs.provenance': ProvenanceView;
+  'runs.searchNotebook': NotebookHit[];
   'runs.start': { runId: string };
   'runs.pause': { requested: true };
   'runs.resume': { runId: string };
@@ -119,13 +147,42 @@ export type ApiHandlers = {
   [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResults[M] | Promise<ApiResults[M]>;
 };
 
+/**
+ * What one pushed batch appended to one run: small on purpose. A client that shows the run asks
+ * for what it displays (`runs.timeline` after its last position, a state, an event).
+ */
+export interface AppendedToRun {
+  runId: string;
+  firstPosition: number;
+  lastPosition: number;
+  count: number;
+  /** Distinct event types of the batch, in order of first appearance. */
+  types: string[];
+}
+
 /** Events the server pushes to every subscribed client. */
 export interface ServerEvents {
-  /** Events just committed to the log (any run), in global order. */
-  'events.appended': StoredEvent[];
+  /** Events just committed to the log (any run, any process), per run, in global order. */
+  'runs.appended': AppendedToRun[];
 }
 export type ServerEventName = keyof ServerEvents;
-export const SERVER_EVENT_NAMES: readonly ServerEventName[] = ['events.appended'];
+export const SERVER_EVENT_NAMES: readonly ServerEventName[] = ['runs.appended'];
+
+/** Compacts a committed batch of events into the push every client gets. */
+export function summarizeAppended(events: readonly StoredEvent[]): AppendedToRun[] {
+  const byRun = new Map<string, AppendedToRun>();
+  for (const event of events) {
+    let entry = byRun.get(event.streamId);
+    if (!entry) {
+      entry = { runId: event.streamId, firstPosition: event.globalPosition, lastPosition: event.globalPosition, count: 0, types: [] };
+      byRun.set(event.streamId, entry);
+    }
+    entry.lastPosition = event.globalPosition;
+    entry.count += 1;
+    if (!entry.types.includes(event.type)) entry.types.push(event.type);
+  }
+  return [...byRun.values()];
+}
 
 /** One pushed message, as it travels over WebSocket or the IPC push channel. */
 export type ServerMessage = { [E in ServerEventName]: { event: E; payload: ServerEvents[E] } }[ServerEventName];
@@ -136,6 +193,6 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 /** Schema of a pushed message's frame; payloads are trusted (they come from our core). */
 export const serverMessageSchema = z.object({
-  event: z.enum(['events.appended']),
+  event: z.enum(['runs.appended']),
   payload: z.unknown(),
 });

@@ -55,6 +55,8 @@ export interface NotebookEntryView {
   lesson: string;
   failCount: number;
   resolved: boolean;
+  /** Global position of the event that created this entry. */
+  createdAt: number;
   /** Global position of the event that last wrote this entry. */
   updatedAt: number;
 }

@@ -7,7 +7,7 @@ export function toRunStateView(state: RunState): RunStateView {
     .sort((a, b) => a.entryId - b.entryId)
     .map((e) => ({
       entryId: e.entryId, itemId: e.itemId, question: e.question, gold: e.gold, predicted: e.predicted,
-      lesson: e.lesson, failCount: e.failCount, resolved: e.resolved, updatedAt: e.updatedAt,
+      lesson: e.lesson, failCount: e.failCount, resolved: e.resolved, createdAt: e.createdAt, updatedAt: e.updatedAt,
     }));
   return {
     runId: state.runId,

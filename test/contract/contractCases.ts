@@ -125,6 +125,61 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       expect(result.value.eventsChecked).toBeGreaterThan(0);
     });
 
+    it('runs.timeline indexes every event of the run without payloads, and its tail after a position', async () => {
+      const all = await client.call('runs.events', { runId: harness.seededRunId, limit: 1000 });
+      const index = await client.call('runs.timeline', { runId: harness.seededRunId });
+      expect(all.ok && index.ok).toBe(true);
+      if (!all.ok || !index.ok) return;
+      expect(index.value.positions).toEqual(all.value.events.map((e) => e.globalPosition));
+      expect(index.value.types.map((t) => index.value.typeNames[t])).toEqual(all.value.events.map((e) => e.type));
+      expect(index.value.epochEnds.map((e) => e.epoch).slice(0, 2)).toEqual([0, 1]);
+      const middle = index.value.positions[Math.floor(index.value.positions.length / 2)]!;
+      const tail = await client.call('runs.timeline', { runId: harness.seededRunId, afterPosition: middle });
+      expect(tail.ok && tail.value.positions).toEqual(index.value.positions.filter((p) => p > middle));
+      expect(await client.call('runs.timeline', { runId: 'no-such-run' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    });
+
+    it('runs.versions, runs.metrics and runs.provenance describe the run from its records', async () => {
+      const versions = await client.call('runs.versions', { runId: harness.seededRunId });
+      const metrics = await client.call('runs.metrics', { runId: harness.seededRunId });
+      expect(versions.ok && metrics.ok).toBe(true);
+      if (!versions.ok || !metrics.ok) return;
+      expect(versions.value[0]).toMatchObject({ kind: 'prompt', version: 0, status: 'initial' });
+      expect(metrics.value.evaluations.some((e) => e.label === 'seed-val')).toBe(true);
+      expect(metrics.value.trainBatches.length).toBeGreaterThan(0);
+      const made = versions.value.find((v) => v.kind === 'prompt' && v.epoch !== null);
+      if (made) {
+        const provenance = await client.call('runs.provenance', { runId: harness.seededRunId, kind: 'prompt', position: made.position });
+        expect(provenance.ok && provenance.value.answers.length).toBeGreaterThan(0);
+      }
+      const wrongKind = await harness.transport.invoke('runs.provenance', { runId: harness.seededRunId, kind: 'notebook', position: 1 });
+      expect(wrongKind).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('runs.event gives one event in full and refuses positions outside the run', async () => {
+      const all = await client.call('runs.events', { runId: harness.seededRunId, limit: 1000 });
+      expect(all.ok).toBe(true);
+      if (!all.ok) return;
+      const third = all.value.events[2]!;
+      const detail = await client.call('runs.event', { runId: harness.seededRunId, position: third.globalPosition });
+      expect(detail).toMatchObject({ ok: true, value: { index: 2, event: { globalPosition: third.globalPosition, type: third.type } } });
+      const outside = await client.call('runs.event', { runId: harness.seededRunId, position: 10_000_000 });
+      expect(outside).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      const zero = await harness.transport.invoke('runs.event', { runId: harness.seededRunId, position: 0 });
+      expect(zero).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('runs.searchNotebook answers with scored entries and refuses an empty query', async () => {
+      const hits = await client.call('runs.searchNotebook', { runId: harness.seededRunId, at: 'end', query: 'how many apples', k: 3 });
+      expect(hits.ok).toBe(true);
+      if (hits.ok) {
+        expect(hits.value.length).toBeLessThanOrEqual(3);
+        for (const hit of hits.value) expect(hit.score).toBeLessThanOrEqual(1.000001);
+      }
+      const empty = await harness.transport.invoke('runs.searchNotebook', { runId: harness.seededRunId, at: 'end', query: '   ' });
+      expect(empty).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
     it('runs.start refuses an invalid config with a bad-request envelope', async () => {
       const result = await client.call('runs.start', { config: { method: 'bogus' } });
       expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -132,10 +187,10 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
 
     it('runs.start returns a run id and its events are pushed to subscribers', async () => {
       // Buffer every push from before the start: RunStarted may be pushed before start() resolves.
-      const seen: ServerEvents['events.appended'] = [];
+      const seen: ServerEvents['runs.appended'] = [];
       let wake: () => void = () => undefined;
-      const off = client.on('events.appended', (events) => {
-        seen.push(...events);
+      const off = client.on('runs.appended', (batches) => {
+        seen.push(...batches);
         wake();
       });
       try {
@@ -145,16 +200,19 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
         if (!started.ok) return;
         const runId = started.value.runId;
         const deadline = Date.now() + 20_000;
-        while (!seen.some((e) => e.streamId === runId)) {
-          if (Date.now() > deadline) throw new Error(`no events.appended push for ${runId} within 20 s`);
+        while (!seen.some((e) => e.runId === runId)) {
+          if (Date.now() > deadline) throw new Error(`no runs.appended push for ${runId} within 20 s`);
           await new Promise<void>((resolve) => {
             wake = resolve;
             setTimeout(resolve, 1000);
           });
         }
-        const own = seen.filter((e) => e.streamId === runId);
-        expect(own[0]).toHaveProperty('globalPosition');
-        expect(own[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
+        // Pushes are compact: which run, which positions, which types; never payloads.
+        const own = seen.filter((e) => e.runId === runId);
+        expect(own[0]?.types[0]).toBe('RunStarted');
+        expect(own[0]!.lastPosition).toBeGreaterThanOrEqual(own[0]!.firstPosition);
+        expect(own[0]!.count).toBeGreaterThan(0);
+        expect(Object.keys(own[0]!).sort()).toEqual(['count', 'firstPosition', 'lastPosition', 'runId', 'types']);
       } finally {
         off();
       }

@@ -26,6 +26,7 @@ export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDep
   const info: Omit<AppInfo, 'transport'> = { name: 'REMO Studio', version: options.version, dbPath: core.dbPath, simulator };
   return {
     runs: core.runs,
+    timeline: core.timeline,
     info: () => info,
     verifyStore: (): VerifyReport => {
       const result = verifyEventLog(core.store.db);

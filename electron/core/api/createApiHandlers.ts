@@ -1,10 +1,13 @@
 import type { ApiHandlers, AppInfo, ConnectionReportView, VerifyReport } from '../../../shared/api/contract';
 import { MAX_EVENTS_PAGE } from '../../../shared/api/contract';
 import type { RunService } from '../runs/runService';
+import type { TimelineQueries } from '../timeline';
 
 /** What the API needs from the rest of core. The composition root provides it (see fromCore). */
 export interface ApiCoreDeps {
   runs: RunService;
+  /** The run view's read side (timeline index, versions, series, events, provenance, search). */
+  timeline: TimelineQueries;
   /** Walks the event log's hash chain. */
   verifyStore: () => VerifyReport;
   /** Probes an LLM endpoint; absent when no gateway is configured in this process. */
@@ -47,6 +50,15 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
       const page = events.slice(0, pageSize);
       const last = page[page.length - 1];
       return { events: page, nextAfterPosition: events.length > pageSize && last ? last.globalPosition : null };
+    },
+    'runs.timeline': ({ runId, afterPosition }) => deps.timeline.timeline(runId, afterPosition),
+    'runs.versions': ({ runId }) => deps.timeline.versions(runId),
+    'runs.metrics': ({ runId }) => deps.timeline.metrics(runId),
+    'runs.event': ({ runId, position }) => deps.timeline.event(runId, position),
+    'runs.provenance': ({ runId, kind, position }) => deps.timeline.provenance(runId, kind, position),
+    'runs.searchNotebook': ({ runId, at, query, k }) => {
+      runs.summary(runId);
+      return deps.timeline.searchNotebook(runId, at, query, k ?? 10);
     },
     'runs.start': ({ config }) => runs.start({ ...(deps.defaultRunConfig?.() ?? {}), ...config }),
     'runs.pause': ({ runId }) => {

@@ -1,4 +1,4 @@
-import type { ServerMessage } from '../../../shared/api/contract';
+import { summarizeAppended, type ServerMessage } from '../../../shared/api/contract';
 import type { ApiTransport } from '../../../shared/api/transport';
 import type { ApiDispatcher } from './createApiDispatcher';
 import type { RunService } from '../runs/runService';
@@ -14,7 +14,7 @@ export function createInProcessTransport(dispatch: ApiDispatcher, runs: Pick<Run
       return structuredClone(await dispatch(method, structuredClone(args)));
     },
     subscribe(listener: (message: ServerMessage) => void) {
-      return runs.subscribe((events) => listener({ event: 'events.appended', payload: structuredClone([...events]) }));
+      return runs.subscribe((events) => listener({ event: 'runs.appended', payload: summarizeAppended(events) }));
     },
   };
 }

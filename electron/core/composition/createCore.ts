@@ -12,6 +12,9 @@ import type { ImportDeps } from '../exchange/importRun';
 import { bindEngine } from '../runs/bindEngine';
 import { createDatasetSource } from './createDatasetSource';
 import { createRunGateway, type KeyResolver } from './createRunGateway';
+import { createTimelineQueries, type ItemsOf, type TimelineQueries } from '../timeline';
+import type { DatasetItem } from '../../../shared/datasets/datasetItem';
+import { fitDimension } from '../engine/createPhaseContext';
 
 export type { KeyResolver } from './createRunGateway';
 
@@ -48,10 +51,28 @@ export interface Core {
   readonly dbPath: string;
   readonly store: OpenedEventStore;
   readonly runs: LocalRunService;
+  /** The run view's read side (electron/core/timeline). */
+  readonly timeline: TimelineQueries;
   /** For `remo import`: the store plus a writer whose clock the importer controls. */
   readonly importDeps: ImportDeps;
   /** Pauses the runs executing in this process (at their next safe point), then closes the database. */
   close(): Promise<void>;
+}
+
+/** Dataset items by id per dataset reference, loaded once: the inspector shows events' questions. */
+function itemsByConfig(datasets: ReturnType<typeof createDatasetSource>): ItemsOf {
+  const cache = new Map<string, ReadonlyMap<string, DatasetItem>>();
+  return async (config) => {
+    const key = JSON.stringify(config.dataset);
+    let items = cache.get(key);
+    if (!items) {
+      const dataset = await datasets.load(config.dataset);
+      items = new Map([...dataset.train, ...(dataset.test ?? [])].map((item) => [item.id, item]));
+      if (cache.size > 8) cache.clear();
+      cache.set(key, items);
+    }
+    return items;
+  };
 }
 
 function defaultRunId(): string {
@@ -79,20 +100,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   try {
     const keyResolver: KeyResolver = options.keyResolver ?? (() => undefined);
     const gatewayFactory: GatewayFactory = options.gatewayFactory ?? ((config, keys) => createRunGateway(config, keys, store.db));
+    const datasets = createDatasetSource(store.db, options.resourcesDir && join(options.resourcesDir, 'datasets'));
     const engine = bindEngine({
       store,
       clock,
       newRunId: options.newRunId ?? defaultRunId,
-      datasets: createDatasetSource(store.db, options.resourcesDir && join(options.resourcesDir, 'datasets')),
+      datasets,
       gatewayFor: (config) => gatewayFactory(config, keyResolver),
       ...(options.resourcesDir ? { promptsDir: join(options.resourcesDir, 'prompts') } : {}),
     });
     const runs = createRunService({ store, engine, clock, ...(options.liveness ? { liveness: options.liveness } : {}) });
     const importDeps: ImportDeps = { store, registry };
+    // Notebook search embeds the query with the run's own embedder, as retrieval does.
+    const timeline = createTimelineQueries(store, async (config, text) => {
+      const result = await gatewayFactory(config, keyResolver).embed([text]);
+      const vector = result.vectors[0];
+      if (!vector) throw new Error('the embedder returned no vector');
+      return fitDimension(vector);
+    }, itemsByConfig(datasets));
     return {
       dbPath: options.dbPath,
       store,
       runs,
+      timeline,
       importDeps,
       async close() {
         await runs.shutdown();

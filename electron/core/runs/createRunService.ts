@@ -206,8 +206,13 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
     events(runId, options = {}): StoredEvent[] {
       requireSummary(runId);
       const from = options.afterPosition === undefined ? undefined : options.afterPosition + 1;
-      const events = store.readStream(runId, from === undefined ? {} : { fromGlobalPosition: from });
-      return options.limit === undefined ? events : events.slice(0, options.limit);
+      // Lazy: a page of a 50,000-event log reads one page, not the whole log.
+      const events: StoredEvent[] = [];
+      for (const event of store.iterateStream(runId, from === undefined ? {} : { fromGlobalPosition: from })) {
+        if (options.limit !== undefined && events.length >= options.limit) break;
+        events.push(event);
+      }
+      return events;
     },
 
     subscribe(listener) {

@@ -70,6 +70,8 @@ export interface EventStore {
   streamVersion(streamId: string): number;
   /** The logical stream: for a fork, the parent's events up to the fork point, then its own. */
   readStream(streamId: string, options?: ReadStreamOptions): StoredEvent[];
+  /** The logical stream read lazily, page by page (stop early to read only what you need). */
+  iterateStream(streamId: string, options?: ReadStreamOptions): Iterable<StoredEvent>;
   /** Only the stream's own (physical) events, in stream order. */
   readOwnEvents(streamId: string): StoredEvent[];
   /** A page of all events in global order. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebTransport } from '../../../electron/host';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
+import type { AppendedToRun } from '../../../shared/api/contract';
 import type { StoredEvent } from '../../../shared/events/envelope';
 import { runRemo } from '../cli/cliHarness';
 import { smallConfig } from '../runs/runFixtures';
@@ -68,22 +69,26 @@ describe('remo web', () => {
       const [url] = await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}/);
       const parsed = new URL(url);
       const transport = createWebTransport(parsed.origin, parsed.searchParams.get('token')!);
-      const pushed: StoredEvent[] = [];
+      const pushed: AppendedToRun[] = [];
       transport.subscribe((message) => pushed.push(...message.payload));
       await transport.ready();
 
       const run = await runRemo(['run', '--config', path.join(dir, 'run.json'), '--db', db, '--json']);
       expect(run.code).toBe(0);
       const runId = JSON.parse(run.stdout.trim().split('\n').at(-1)!).runId as string;
-      for (let waited = 0; !pushed.some((e) => e.streamId === runId && e.type === 'RunCompleted') && waited < 10_000; waited += 50) {
+      for (let waited = 0; !pushed.some((e) => e.runId === runId && e.types.includes('RunCompleted')) && waited < 10_000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const ofRun = pushed.filter((e) => e.streamId === runId);
+      const ofRun = pushed.filter((e) => e.runId === runId);
       const logged = await transport.invoke('runs.events', { runId, limit: 1000 });
       expect(logged).toMatchObject({ ok: true });
       const positions = (logged as { value: { events: StoredEvent[] } }).value.events.map((e) => e.globalPosition);
-      expect(ofRun.map((e) => e.globalPosition)).toEqual(positions);
-      expect(pushed.every((e) => e.streamId === runId)).toBe(true);
+      // Every event pushed once, in order: the batches tile the run's positions exactly.
+      expect(ofRun.reduce((sum, batch) => sum + batch.count, 0)).toBe(positions.length);
+      expect(ofRun[0]!.firstPosition).toBe(positions[0]);
+      expect(ofRun.at(-1)!.lastPosition).toBe(positions.at(-1));
+      for (let i = 1; i < ofRun.length; i += 1) expect(ofRun[i]!.firstPosition).toBeGreaterThan(ofRun[i - 1]!.lastPosition);
+      expect(pushed.every((e) => e.runId === runId)).toBe(true);
       transport.close();
     } finally {
       await simulator.stop();

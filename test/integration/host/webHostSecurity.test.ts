@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { createApiService } from '../../../electron/core/api';
 import { startWebHost, type WebHost } from '../../../electron/host';
 import { createFakeRunService } from '../../contract/fakeRunService';
+import { createFakeTimelineQueries } from '../../contract/fakeTimelineQueries';
 
 interface RawResponse {
   status: number;
@@ -57,6 +58,7 @@ describe('web host security', () => {
     await runs.start({ name: 'one' });
     const api = createApiService({
       runs,
+      timeline: createFakeTimelineQueries(runs),
       verifyStore: () => ({ ok: true, eventsChecked: 1 }),
       info: () => ({ name: 'REMO Studio', version: '0.1.0', dbPath: '/tmp/x.db', simulator: true }),
     });

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createApiDispatcher } from '../../../electron/core/api/createApiDispatcher';
 import { createApiHandlers } from '../../../electron/core/api/createApiHandlers';
 import { createFakeRunService } from '../../contract/fakeRunService';
+import { createFakeTimelineQueries } from '../../contract/fakeTimelineQueries';
 
 function dispatcherWith(overrides: Partial<Parameters<typeof createApiHandlers>[0]> = {}) {
   const runs = createFakeRunService();
   const handlers = createApiHandlers(
     {
       runs,
+      timeline: createFakeTimelineQueries(runs),
       verifyStore: () => ({ ok: true, eventsChecked: 0 }),
       info: () => ({ name: 'REMO Studio', version: '1.2.3', dbPath: '/db', simulator: false }),
       ...overrides,
@@ -60,6 +62,7 @@ describe('createApiDispatcher', () => {
       createApiHandlers(
         {
           runs,
+          timeline: createFakeTimelineQueries(runs),
           verifyStore: () => ({ ok: true, eventsChecked: 0 }),
           info: () => ({ name: 'n', version: '0.0.0', dbPath: '/db', simulator: true }),
           defaultRunConfig: () => ({ endpoints: ['sim'], epochs: 1 }),

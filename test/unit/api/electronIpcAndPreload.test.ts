@@ -113,10 +113,10 @@ describe('Electron IPC handler', () => {
   });
 
   it('pushes committed events only to windows that show the app page', () => {
-    push([{ globalPosition: 1 }]);
-    expect(fake.sent).toEqual([{ channel: IPC_PUSH_CHANNEL, message: { event: 'events.appended', payload: [{ globalPosition: 1 }] } }]);
+    push([{ globalPosition: 1, streamId: 'r1', type: 'RunStarted' }]);
+    expect(fake.sent).toEqual([{ channel: IPC_PUSH_CHANNEL, message: { event: 'runs.appended', payload: [{ runId: 'r1', firstPosition: 1, lastPosition: 1, count: 1, types: ['RunStarted'] }] } }]);
     fake.windowContents.url = 'https://evil.example/';
-    push([{ globalPosition: 2 }]);
+    push([{ globalPosition: 2, streamId: 'r1', type: 'StepCompleted' }]);
     expect(fake.sent).toHaveLength(1);
   });
 });
@@ -129,8 +129,8 @@ describe('preload', () => {
     expect(await api.invoke('runs.list', {})).toEqual({ channel: IPC_INVOKE_CHANNEL, args: ['runs.list', {}] });
     const received: unknown[] = [];
     const off = api.subscribe((message) => received.push(message));
-    for (const listener of fake.rendererListeners.get(IPC_PUSH_CHANNEL) ?? []) listener({ sender: 'ipcRenderer-handle' }, { event: 'events.appended', payload: [] });
-    expect(received).toEqual([{ event: 'events.appended', payload: [] }]);
+    for (const listener of fake.rendererListeners.get(IPC_PUSH_CHANNEL) ?? []) listener({ sender: 'ipcRenderer-handle' }, { event: 'runs.appended', payload: [] });
+    expect(received).toEqual([{ event: 'runs.appended', payload: [] }]);
     off();
     expect(fake.rendererListeners.get(IPC_PUSH_CHANNEL)?.size).toBe(0);
   });

@@ -3,19 +3,31 @@ import { createApiService } from '../../../electron/core/api';
 import { createApiClient } from '../../../shared/api/transport';
 import { createAppStore } from '../../../renderer/store/appStore';
 import { createFakeRunService } from '../../contract/fakeRunService';
+import { createFakeTimelineQueries } from '../../contract/fakeTimelineQueries';
 
 async function storeOverFakeCore() {
   const runs = createFakeRunService();
   const { runId } = await runs.start({ name: 'first', method: 'remo' });
   const api = createApiService({
     runs,
+    timeline: createFakeTimelineQueries(runs),
     verifyStore: () => ({ ok: true, eventsChecked: 0 }),
     info: () => ({ name: 'REMO Studio', version: '0.1.0', dbPath: '/db', simulator: true }),
   });
   const client = createApiClient(api.inProcess());
   const store = createAppStore(client, 'web');
-  client.on('events.appended', (events) => store.getState().onEventsAppended(events));
+  client.on('runs.appended', (batches) => store.getState().onRunsAppended(batches));
   return { runs, runId, store };
+}
+
+/** Waits until the store has no fold in flight for its cursor. */
+async function settled(store: ReturnType<typeof createAppStore>): Promise<void> {
+  for (let i = 0; i < 50; i += 1) {
+    const state = store.getState();
+    if (!state.detailLoading && state.pointState?.position === state.timeline?.positions[state.cursor]) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('the store did not settle');
 }
 
 afterEach(() => {
@@ -30,17 +42,29 @@ describe('the renderer store', () => {
     expect(store.getState().info?.transport).toBe('in-process');
   });
 
-  it('selecting a run loads its end state; scrubbing loads the epoch and the previous prompt', async () => {
+  it('selecting a run loads its timeline, versions and the state at the end; scrubbing loads the point', async () => {
     const { store, runId } = await storeOverFakeCore();
     await store.getState().selectRun(runId);
-    expect(store.getState().endState?.metrics).toHaveLength(3);
+    await settled(store);
+    expect(store.getState().timeline?.epochEnds).toHaveLength(3);
+    expect(store.getState().versions?.filter((v) => v.kind === 'prompt')).toHaveLength(3);
     expect(store.getState().pointState?.prompt.text).toBe('prompt after epoch 2');
-    await store.getState().scrubTo(1);
-    expect(store.getState().point).toBe(1);
+    store.getState().scrubToEpoch(1, 'test');
+    await settled(store);
     expect(store.getState().pointState?.prompt).toEqual({ version: 1, text: 'prompt after epoch 1' });
-    expect(store.getState().previousPrompt).toEqual({ version: 0, text: 'prompt after epoch 0' });
-    await store.getState().scrubTo(0);
-    expect(store.getState().previousPrompt).toBeNull();
+    expect(store.getState().lastInput?.kind).toBe('test');
+    store.getState().scrubToIndex(0);
+    await settled(store);
+    expect(store.getState().cursor).toBe(0);
+    expect(store.getState().pointState?.position).toBe(store.getState().timeline?.positions[0]);
+  });
+
+  it('opens a run at a linked position', async () => {
+    const { store, runId } = await storeOverFakeCore();
+    await store.getState().selectRun(runId, 2);
+    await settled(store);
+    expect(store.getState().pointState?.position).toBe(2);
+    expect(store.getState().following).toBe(false);
   });
 
   it('an unknown run shows the core error, not an exception', async () => {
@@ -52,7 +76,8 @@ describe('the renderer store', () => {
   it('forking at the scrubbed epoch selects the child run', async () => {
     const { store, runId } = await storeOverFakeCore();
     await store.getState().selectRun(runId);
-    await store.getState().scrubTo(1);
+    store.getState().scrubToEpoch(1);
+    await settled(store);
     await store.getState().forkHere();
     expect(store.getState().selectedRunId).not.toBe(runId);
     expect(store.getState().summary?.parentRunId).toBe(runId);

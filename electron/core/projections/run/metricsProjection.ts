@@ -1,16 +1,20 @@
 import type { StoredEvent } from '../../../../shared/events/envelope';
-import type { EpochCompletedData, EvaluationCompletedData } from '../../../../shared/events/run/runEventTypes';
+import type { EpochCompletedData, EvaluationCompletedData, TrainBatchAnsweredData } from '../../../../shared/events/run/runEventTypes';
 import type { Projection } from '../projection';
 
 export const EPOCH_METRICS_TABLE = 'run_epoch_metrics';
 export const EVALUATIONS_TABLE = 'run_evaluations';
+export const TRAIN_BATCHES_TABLE = 'run_train_batches';
 
-/** Per-epoch metrics (val, versions, notebook size) and every evaluation (seed, gate, epoch, test). */
+/**
+ * Per-epoch metrics (val, versions, notebook size), every evaluation (seed, gate, epoch, test) and
+ * every training minibatch's accuracy: the series the run view charts (electron/core/timeline).
+ */
 export const metricsProjection: Projection = {
   name: 'run-metrics',
-  version: 1,
-  handles: ['EpochCompleted', 'EvaluationCompleted'],
-  tables: [EPOCH_METRICS_TABLE, EVALUATIONS_TABLE],
+  version: 2,
+  handles: ['EpochCompleted', 'EvaluationCompleted', 'TrainBatchAnswered'],
+  tables: [EPOCH_METRICS_TABLE, EVALUATIONS_TABLE, TRAIN_BATCHES_TABLE],
   init(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${EPOCH_METRICS_TABLE} (
       run_id TEXT NOT NULL, epoch INTEGER NOT NULL, val REAL, prompt_version INTEGER NOT NULL, optimizer_version INTEGER NOT NULL,
@@ -20,6 +24,10 @@ export const metricsProjection: Projection = {
       run_id TEXT NOT NULL, position INTEGER NOT NULL, label TEXT NOT NULL, epoch INTEGER NOT NULL, step INTEGER NOT NULL, split TEXT NOT NULL,
       prompt_version INTEGER NOT NULL, with_notebook INTEGER NOT NULL, correct INTEGER NOT NULL, total INTEGER NOT NULL, accuracy REAL NOT NULL,
       PRIMARY KEY (run_id, position)
+    );
+    CREATE TABLE IF NOT EXISTS ${TRAIN_BATCHES_TABLE} (
+      run_id TEXT NOT NULL, position INTEGER NOT NULL, epoch INTEGER NOT NULL, step INTEGER NOT NULL, correct INTEGER NOT NULL,
+      total INTEGER NOT NULL, PRIMARY KEY (run_id, position)
     )`);
   },
   apply(db, event: StoredEvent) {
@@ -27,6 +35,10 @@ export const metricsProjection: Projection = {
       const d = event.data as EpochCompletedData;
       db.prepare(`INSERT OR REPLACE INTO ${EPOCH_METRICS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
         event.streamId, d.epoch, d.val, d.promptVersion, d.optimizerVersion, d.notebookSize, event.globalPosition);
+    } else if (event.type === 'TrainBatchAnswered') {
+      const d = event.data as TrainBatchAnsweredData;
+      db.prepare(`INSERT INTO ${TRAIN_BATCHES_TABLE} VALUES (?, ?, ?, ?, ?, ?)`).run(
+        event.streamId, event.globalPosition, d.epoch, d.step, d.items.filter((item) => item.correct).length, d.items.length);
     } else {
       const d = event.data as EvaluationCompletedData;
       db.prepare(`INSERT INTO ${EVALUATIONS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
@@ -34,6 +46,6 @@ export const metricsProjection: Projection = {
     }
   },
   truncate(db) {
-    db.exec(`DROP TABLE IF EXISTS ${EPOCH_METRICS_TABLE}; DROP TABLE IF EXISTS ${EVALUATIONS_TABLE};`);
+    db.exec(`DROP TABLE IF EXISTS ${EPOCH_METRICS_TABLE}; DROP TABLE IF EXISTS ${EVALUATIONS_TABLE}; DROP TABLE IF EXISTS ${TRAIN_BATCHES_TABLE};`);
   },
 };

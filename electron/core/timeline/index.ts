@@ -1,0 +1,2 @@
+export { createTimelineQueries, type EmbedQuery, type ItemsOf, type TimelineQueries } from './createTimelineQueries';
+export { timelineProjection } from './timelineProjection';

@@ -60,6 +60,11 @@ const REFRESH_COALESCE_MS = 250;
 /** Folded states kept in memory: a fold at a fixed position never changes (the log is append-only). */
 const STATE_CACHE_SIZE = 400;
 
+/** The epoch whose end is exactly `position`, or null: forks from an epoch end say so in their record. */
+export function epochEndingAt(timeline: TimelineIndex | null, position: number): number | null {
+  return timeline?.epochEnds.find((end) => end.position === position)?.epoch ?? null;
+}
+
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 export function createDetailSlice({ set, get, client }: SliceContext): DetailSlice {
@@ -243,7 +248,9 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     async forkHere() {
       const { selectedRunId, pointState } = get();
       if (!selectedRunId || !pointState) return;
-      const result = await client.call('runs.fork', { runId: selectedRunId, at: { position: pointState.position }, overrides: {} });
+      const epoch = epochEndingAt(get().timeline, pointState.position);
+      const at = epoch === null ? { position: pointState.position } : { epoch };
+      const result = await client.call('runs.fork', { runId: selectedRunId, at, overrides: {} });
       if (!result.ok) {
         get().showNotice(result.error);
         return;

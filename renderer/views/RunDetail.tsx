@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { emitAppEvent } from '../appEvents';
 import { formatCount, formatDuration, formatPercent } from '../format/formatters';
 import { useApp } from '../store/storeContext';
+import { epochEndingAt } from '../store/detailSlice';
 import { RunCharts } from './charts/RunCharts';
 import { EventInspector } from './inspector/EventInspector';
 import { NotebookPanel } from './notebook/NotebookPanel';
@@ -19,6 +20,7 @@ export function RunDetail() {
   const state = useApp((s) => s.pointState);
   const error = useApp((s) => s.detailError);
   const pinned = useApp((s) => s.pinned);
+  const timeline = useApp((s) => s.timeline);
   const pauseRun = useApp((s) => s.pauseRun);
   const resumeRun = useApp((s) => s.resumeRun);
   const stopRun = useApp((s) => s.stopRun);
@@ -54,7 +56,7 @@ export function RunDetail() {
           <button type="button" className="button" onClick={() => void resumeRun()} disabled={!resumable} data-testid="resume">Resume</button>
           <button type="button" className="button danger" onClick={() => void stopRun()} disabled={!running && !resumable} data-testid="stop">Stop</button>
           <button type="button" className="button primary" onClick={() => void forkHere()} disabled={!state} data-testid="fork">
-            {state ? `Fork from position ${state.position}` : 'Fork'}
+            {forkLabel(epochEndingAt(timeline, state?.position ?? -1), state?.position)}
           </button>
         </div>
       </header>
@@ -105,6 +107,12 @@ export function RunDetail() {
       )}
     </section>
   );
+}
+
+function forkLabel(epoch: number | null, position: number | undefined): string {
+  if (position === undefined) return 'Fork';
+  if (epoch === null) return `Fork from position ${position}`;
+  return epoch === 0 ? 'Fork from the seed evaluation' : `Fork from epoch ${epoch}`;
 }
 
 /**

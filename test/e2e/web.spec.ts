@@ -1,37 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startE2eHost, type E2eHost } from './support/e2eHost';
+import { expect } from '@playwright/test';
 
-const SHOTS = 'reports/screenshots';
-mkdirSync(SHOTS, { recursive: true });
-
-/** One real stack (core + simulator + web host) per worker, shared by the tests of this file. */
-const test = base.extend<{ cspViolations: string[] }, { stack: E2eHost }>({
-  stack: [
-    async ({}, use) => {
-      const stack = await startE2eHost();
-      await use(stack);
-      await stack.close();
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  cspViolations: async ({ page }, use) => {
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await use(violations);
-  },
-});
-
-/** Opens the printed URL (token in the query) and waits for the app's own ready event. */
-async function openApp(page: Page, stack: E2eHost): Promise<void> {
-  await page.goto(stack.host.url);
-  await expect(page).toHaveURL(`${stack.host.origin}/`); // the token left the address bar
-  await page.waitForFunction(() => document.documentElement.dataset.remoReady !== undefined);
-}
+import { openApp, shootBothThemes, SHOTS, test } from './support/stackFixture';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -44,60 +15,7 @@ test('the runs list shows the seeded runs, marked as simulated, with live update
   await expect(page.getByTestId('runs-table').getByTestId('simulator-badge')).toHaveCount(2);
   await expect(rows.first().getByTestId('status-badge')).toHaveText('completed');
   await expect(page.getByTestId('live-state')).toHaveText('● live');
-  await page.screenshot({ path: `${SHOTS}/runs-list.png`, fullPage: true });
-  expect(cspViolations).toEqual([]);
-});
-
-test('opening a run and scrubbing to an epoch shows that epoch\'s prompt', async ({ page, stack, cspViolations }) => {
-  const atEpoch = (epoch: number) => stack.core.runs.stateAt(stack.remoRunId, { epoch });
-  const seed = atEpoch(0);
-  const epoch1 = atEpoch(1);
-  await openApp(page, stack);
-  await page.locator(`[data-run-id="${stack.remoRunId}"]`).click();
-  const detail = page.getByTestId('run-detail');
-  await expect(detail).toHaveAttribute('data-run-id', stack.remoRunId);
-  await expect(page.getByTestId('run-title')).toHaveText('e2e remo');
-  await expect(page.getByTestId('timeline')).toBeVisible();
-
-  await page.getByTestId('stop-1').click();
-  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', new RegExp(`"runId":"${stack.remoRunId}","point":1`));
-  await expect(page.getByTestId('prompt-text')).toHaveText(epoch1.prompt.text);
-  await expect(page.getByTestId('timeline-where')).toContainText(`prompt v${epoch1.prompt.version}`);
-  await expect(page.getByTestId('optimizer-text')).toHaveText(epoch1.optimizerInstructions.text || '(none)');
-  await expect(page.getByTestId('val-chart').locator('.recharts-line')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/run-detail-epoch1.png`, fullPage: true });
-
-  // The seed stop shows the seed prompt, which has no earlier version to diff against.
-  await page.getByTestId('stop-0').click();
-  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', /"point":0/);
-  await expect(page.getByTestId('prompt-text')).toHaveText(seed.prompt.text);
-  await expect(page.getByTestId('diff-tab')).toBeDisabled();
-
-  // The slider steps through single events: End is the log's end, ArrowLeft one event earlier.
-  const end = stack.core.runs.stateAt(stack.remoRunId, 'end');
-  const events = stack.core.runs.events(stack.remoRunId, { limit: 100_000 });
-  await page.getByTestId('scrubber').focus();
-  await page.keyboard.press('End');
-  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', /"point":"end"/);
-  await expect(page.getByTestId('prompt-text')).toHaveText(end.prompt.text);
-  await page.keyboard.press('ArrowLeft');
-  const beforeLast = events[events.length - 2]!.globalPosition;
-  await expect(page.locator('html')).toHaveAttribute('data-remo-point-loaded', new RegExp(`"point":\\{"position":${beforeLast}\\}`));
-  await expect(page.getByTestId('timeline-where')).toContainText(`position ${beforeLast} · ${events[events.length - 2]!.type}`);
-
-  // Back to epoch 1 and look at what changed since the previous prompt version.
-  await page.getByTestId('stop-1').click();
-  await expect(page.getByTestId('prompt-text')).toHaveText(epoch1.prompt.text);
-  if (epoch1.prompt.version > 0) {
-    await expect(page.getByTestId('diff-tab')).toBeEnabled();
-    await page.getByTestId('diff-tab').click();
-    const diff = page.getByTestId('prompt-diff');
-    await expect(diff).toBeVisible();
-    await expect(diff.locator('ins, del').first()).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/prompt-diff.png`, fullPage: true });
-  } else {
-    console.log('[e2e] the simulator kept the seed prompt through epoch 1: no diff to show');
-  }
+  await shootBothThemes(page, 'runs-list');
   expect(cspViolations).toEqual([]);
 });
 
@@ -106,6 +24,7 @@ test('fork from the scrubbed epoch selects the new child run', async ({ page, st
   await page.locator(`[data-run-id="${stack.remoRunId}"]`).click();
   await page.getByTestId('stop-1').click();
   await expect(page.getByTestId('fork')).toHaveText('Fork from epoch 1');
+  await expect(page.getByTestId('fork')).toBeEnabled();
   await page.getByTestId('fork').click();
   const detail = page.getByTestId('run-detail');
   await expect(detail).not.toHaveAttribute('data-run-id', stack.remoRunId);
@@ -115,7 +34,7 @@ test('fork from the scrubbed epoch selects the new child run', async ({ page, st
   const child = stack.core.runs.summary(childId!);
   expect(child.parentRunId).toBe(stack.remoRunId);
   await stack.core.runs.waitForRun(childId!);
-  await page.screenshot({ path: `${SHOTS}/forked-run.png`, fullPage: true });
+  await shootBothThemes(page, 'forked-run');
 });
 
 test('a run started elsewhere appears through pushed events, without a reload', async ({ page, stack }) => {

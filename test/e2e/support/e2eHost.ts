@@ -54,7 +54,8 @@ export async function startE2eHost(): Promise<E2eHost> {
     slowConfig: {
       ...buildDemoConfig({ method: 'remo', size: 'default', seed: 0, simulatorUrl: slowSimulator.url }),
       name: 'e2e slow',
-      epochs: 3,
+      // Long enough (about a minute at 150 ms a call) that pause, resume and stop all land mid-run on a busy machine.
+      epochs: 10,
     },
     async close() {
       await host.close();

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { StoredEvent } from '../events/envelope';
 import type { RunStateView, RunSummary } from './runViews';
+import type { CompareReport, RunProgressView } from './compareViews';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from './timelineViews';
 
 const runId = z.string().min(1, 'runId must not be empty').max(200);
@@ -35,7 +36,8 @@ export const apiArgSchemas = {
   'store.verify': z.object({}).strict(),
   /** Probes one configured LLM endpoint (reachability, model list, thinking switch). */
   'llm.testConnection': z.object({ endpoint: z.string().min(1) }).strict(),
-  'runs.list': z.object({}).strict(),
+  /** Runs, newest first; archived runs only when asked. */
+  'runs.list': z.object({ includeArchived: z.boolean().optional() }).strict(),
   'runs.summary': z.object({ runId }).strict(),
   'runs.stateAt': z.object({ runId, at: runPointSchema }).strict(),
   /** A page of a run's logical events (fork parents included), oldest first. */
@@ -65,10 +67,26 @@ export const apiArgSchemas = {
       k: z.number().int().min(1).max(MAX_NOTEBOOK_HITS).optional(),
     })
     .strict(),
+  /** The paper's table for the runs, with Wilson intervals, usage per role and paired McNemar tests. */
+  'runs.compare': z.object({ runIds: z.array(runId).min(1, 'pick at least one run').max(12, 'compare at most 12 runs at once') }).strict(),
+  /** Renames a run (an event; the old name stays in the log). */
+  'runs.rename': z.object({ runId, name: z.string().trim().min(1, 'a name must not be empty').max(200) }).strict(),
+  /** Hides a run from the list, or shows it again (an event; nothing is deleted). */
+  'runs.archive': z.object({ runId, archived: z.boolean() }).strict(),
+  /** Live progress of a run: done/total, phase, ETA, calls, tokens, retries, failures, requests in flight. */
+  'runs.progress': z.object({ runId }).strict(),
+  /** Checks a run config the way runs.start would, without creating anything; returns the resolved config. */
+  'runs.validateConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  /** Probes an endpoint described in full (the new-run form's "Test connection"). */
+  'llm.testEndpoint': z.object({ endpoint: z.record(z.string(), z.unknown()) }).strict(),
   /** `config` is validated by the core (its schema belongs to the engine), not here. */
   'runs.start': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
   'runs.pause': z.object({ runId }).strict(),
-  'runs.resume': z.object({ runId }).strict(),
+  /**
+   * Continues a paused, interrupted or failed run. `overrides` may change how the run reaches its
+   * models (endpoint keys, e.g. `endpoints.0.baseURL`), recorded as an event; nothing else.
+   */
+  'runs.resume': z.object({ runId, overrides: z.record(z.string(), z.unknown()).optional() }).strict(),
   'runs.stop': z.object({ runId }).strict(),
   'runs.fork': z
     .object({ runId, at: runPointSchema, overrides: z.record(z.string(), z.unknown()).optional() })
@@ -114,6 +132,14 @@ export interface ConnectionReportView {
   error?: string;
 }
 
+/** The outcome of checking a run config: every problem with the field it is about, in plain words. */
+export interface ConfigCheck {
+  ok: boolean;
+  issues: { path: string; message: string }[];
+  /** The fully resolved config (defaults filled in) when ok. */
+  resolved?: Record<string, unknown>;
+}
+
 export interface EventsPage {
   events: StoredEvent[];
   /** Pass as `afterPosition` for the next page; null when this page reached the end. */
@@ -135,6 +161,12 @@ export interface ApiResults {
   'runs.event': EventDetail;
   'runs.provenance': ProvenanceView;
   'runs.searchNotebook': NotebookHit[];
+  'runs.compare': CompareReport;
+  'runs.rename': { runId: string; name: string };
+  'runs.archive': { runId: string; archived: boolean };
+  'runs.progress': RunProgressView;
+  'runs.validateConfig': ConfigCheck;
+  'llm.testEndpoint': ConnectionReportView;
   'runs.start': { runId: string };
   'runs.pause': { requested: true };
   'runs.resume': { runId: string };

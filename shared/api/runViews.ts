@@ -44,6 +44,10 @@ export interface RunSummary {
   wallSeconds: number;
   /** True when the run's endpoints are the built-in simulator: its numbers are not model results. */
   simulated: boolean;
+  /** The solver's model name (the first endpoint's model). */
+  model?: string;
+  /** Hidden from the runs list (an event; nothing was deleted). */
+  archived?: boolean;
 }
 
 export interface NotebookEntryView {

@@ -21,6 +21,11 @@ export interface ApiCoreDeps {
   defaultRunConfig?: () => Record<string, unknown>;
 }
 
+/** Placeholder while a method is being built: a clear `unavailable`, never a crash. */
+function notYet(method: string): never {
+  throw Object.assign(new Error(`${method} is not available in this build yet`), { code: 'unavailable' });
+}
+
 /** Default page size of runs.events when the caller gives none. */
 export const DEFAULT_EVENTS_PAGE = 200;
 
@@ -60,6 +65,12 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
       runs.summary(runId);
       return deps.timeline.searchNotebook(runId, at, query, k ?? 10);
     },
+    'runs.compare': () => notYet('runs.compare'),
+    'runs.rename': () => notYet('runs.rename'),
+    'runs.archive': () => notYet('runs.archive'),
+    'runs.progress': () => notYet('runs.progress'),
+    'runs.validateConfig': () => notYet('runs.validateConfig'),
+    'llm.testEndpoint': () => notYet('llm.testEndpoint'),
     'runs.start': ({ config }) => runs.start({ ...(deps.defaultRunConfig?.() ?? {}), ...config }),
     'runs.pause': ({ runId }) => {
       runs.summary(runId); // not-found for an unknown run, instead of a silent no-op

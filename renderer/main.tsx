@@ -46,5 +46,5 @@ const linked = parseUrlPoint(window.location.hash);
 void Promise.all([
   store.getState().loadInfo(),
   store.getState().loadRuns().then(() => emitAppEvent('runs-loaded', { count: store.getState().runs.length, ms: performance.now() - start })),
-  linked ? store.getState().selectRun(linked.runId, linked.position) : Promise.resolve(),
+  !linked ? Promise.resolve() : 'compare' in linked ? store.getState().openCompare(linked.compare) : store.getState().selectRun(linked.runId, linked.position),
 ]).then(() => emitAppEvent('ready'));

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../shared/api/transport';
 import type { TransportKind } from '../api/pickTransport';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createDetailSlice, type DetailSlice } from './detailSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 
@@ -9,7 +10,7 @@ import { createRunsSlice, type RunsSlice } from './runsSlice';
  * The renderer's one store, built from slices (zustand docs' pattern). It caches what the core
  * says (run summaries, folded states); it never computes domain truth itself.
  */
-export type AppState = ConnectionSlice & RunsSlice & DetailSlice;
+export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice;
 
 /** What every slice creator receives: the store's set/get and the API client. */
 export interface SliceContext {
@@ -27,6 +28,7 @@ export function createAppStore(client: ApiClient, transportKind: TransportKind):
       ...createConnectionSlice(ctx, transportKind),
       ...createRunsSlice(ctx),
       ...createDetailSlice(ctx),
+      ...createCompareSlice(ctx),
     };
   });
 }

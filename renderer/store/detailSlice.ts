@@ -1,4 +1,5 @@
 import type { AppendedToRun } from '../../shared/api/contract';
+import type { RunProgressView } from '../../shared/api/compareViews';
 import { fail, type ApiError, type ApiResult } from '../../shared/api/result';
 import type { RunStateView, RunSummary } from '../../shared/api/runViews';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from '../../shared/api/timelineViews';
@@ -49,10 +50,17 @@ export interface DetailSlice {
   /** Called for every pushed batch of committed events (compact: run, positions, types). */
   onRunsAppended(batches: readonly AppendedToRun[]): void;
   pauseRun(): Promise<void>;
-  resumeRun(): Promise<void>;
+  /** Resumes the selected run; `overrides` may change its endpoints (a failed run's wrong URL). */
+  resumeRun(overrides?: Record<string, unknown>): Promise<boolean>;
   stopRun(): Promise<void>;
-  /** Forks the selected run at the cursor and selects the fork. */
-  forkHere(): Promise<void>;
+  /** Forks the selected run at the cursor with `overrides` and selects the fork. */
+  forkHere(overrides?: Record<string, unknown>): Promise<boolean>;
+  /** Live progress of the selected run (polled while it runs). */
+  progress: RunProgressView | null;
+  loadProgress(): Promise<void>;
+  refreshSummary(): Promise<void>;
+  /** The selected run's resolved config as its log records it (RunStarted, RunForked, RunReconfigured). */
+  loadRunConfig(): Promise<Record<string, unknown> | null>;
 }
 
 /** Pushed events arrive in bursts during a run: refresh at most this often. */
@@ -154,14 +162,14 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     if (get().following && merged) moveCursor(merged.positions.length - 1, undefined, true);
   }
 
-  async function control(action: 'runs.pause' | 'runs.resume' | 'runs.stop'): Promise<void> {
+  async function control(action: 'runs.pause' | 'runs.resume' | 'runs.stop', overrides?: Record<string, unknown>): Promise<boolean> {
     const runId = get().selectedRunId;
-    if (!runId) return;
-    const result = await client.call(action, { runId });
+    if (!runId) return false;
+    const result = action === 'runs.resume' && overrides ? await client.call(action, { runId, overrides }) : await client.call(action, { runId });
     if (!result.ok) get().showNotice(result.error);
     await get().loadRuns();
-    const summary = await client.call('runs.summary', { runId });
-    if (summary.ok && get().selectedRunId === runId) set({ summary: summary.value });
+    await get().refreshSummary();
+    return result.ok;
   }
 
   return {
@@ -183,8 +191,9 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     async selectRun(runId, position) {
       const mine = ++selectSeq;
       set({
+        comparing: false,
         selectedRunId: runId, summary: null, timeline: null, versions: null, series: null, cursor: 0, following: position === undefined,
-        pointState: null, pinned: null, inspected: null, inspectedError: null, provenance: null, detailError: null, detailLoading: runId !== null,
+        pointState: null, pinned: null, progress: null, inspected: null, inspectedError: null, provenance: null, detailError: null, detailLoading: runId !== null,
         lastInput: { at: now(), kind: 'open' },
       });
       if (runId) await loadRun(runId, position, mine);
@@ -242,21 +251,53 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
         }
       }, REFRESH_COALESCE_MS);
     },
-    pauseRun: () => control('runs.pause'),
-    resumeRun: () => control('runs.resume'),
-    stopRun: () => control('runs.stop'),
-    async forkHere() {
+    pauseRun: async () => void (await control('runs.pause')),
+    resumeRun: (overrides) => control('runs.resume', overrides),
+    stopRun: async () => void (await control('runs.stop')),
+    async forkHere(overrides = {}) {
       const { selectedRunId, pointState } = get();
-      if (!selectedRunId || !pointState) return;
+      if (!selectedRunId || !pointState) return false;
       const epoch = epochEndingAt(get().timeline, pointState.position);
       const at = epoch === null ? { position: pointState.position } : { epoch };
-      const result = await client.call('runs.fork', { runId: selectedRunId, at, overrides: {} });
+      const result = await client.call('runs.fork', { runId: selectedRunId, at, overrides });
       if (!result.ok) {
         get().showNotice(result.error);
-        return;
+        return false;
       }
       await get().loadRuns();
       await get().selectRun(result.value.runId);
+      return true;
+    },
+    progress: null,
+    async loadProgress() {
+      const runId = get().selectedRunId;
+      if (!runId) return;
+      const result = await client.call('runs.progress', { runId });
+      if (get().selectedRunId === runId) set({ progress: result.ok ? result.value : null });
+    },
+    async refreshSummary() {
+      const runId = get().selectedRunId;
+      if (!runId) return;
+      const summary = await client.call('runs.summary', { runId });
+      if (summary.ok && get().selectedRunId === runId) set({ summary: summary.value });
+    },
+    async loadRunConfig() {
+      const { selectedRunId, timeline } = get();
+      if (!selectedRunId || !timeline) return null;
+      // The run's own config event is the last one in its logical log (a fork's parent comes first).
+      const configTypes = ['RunStarted', 'RunForked', 'RunReconfigured'].map((t) => timeline.typeNames.indexOf(t)).filter((code) => code >= 0);
+      let index = -1;
+      for (let i = timeline.types.length - 1; i >= 0; i -= 1) {
+        if (configTypes.includes(timeline.types[i]!)) {
+          index = i;
+          break;
+        }
+      }
+      if (index < 0) return null;
+      const result = await client.call('runs.event', { runId: selectedRunId, position: timeline.positions[index]! });
+      if (!result.ok) return null;
+      const config = (result.value.event.data as { config?: unknown }).config;
+      return config && typeof config === 'object' ? (config as Record<string, unknown>) : null;
     },
   };
 }

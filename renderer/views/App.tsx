@@ -3,9 +3,10 @@ import { SimulatorBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApp } from '../store/storeContext';
 import { RunDetail } from './RunDetail';
+import { CompareView } from './compare/CompareView';
 import { useUrlPoint } from '../navigation/useUrlPoint';
 import { useTheme } from '../theme/useTheme';
-import { RunsList } from './RunsList';
+import { RunsList } from './runs/RunsList';
 
 /** Top bar, runs list, run detail. */
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
   const dismissNotice = useApp((s) => s.dismissNotice);
   const transportKind = useApp((s) => s.transportKind);
   const selectedRunId = useApp((s) => s.selectedRunId);
+  const comparing = useApp((s) => s.comparing);
   const [theme, cycleTheme] = useTheme();
   useUrlPoint();
 
@@ -42,7 +44,7 @@ export function App() {
       {notice && <ErrorMessage error={notice} onDismiss={dismissNotice} />}
       <main className={selectedRunId ? 'content with-detail' : 'content'}>
         <RunsList />
-        <RunDetail />
+        {comparing ? <CompareView /> : <RunDetail />}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SimulatorBadge, StatusBadge } from '../components/Badge';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -12,6 +12,9 @@ import { NotebookPanel } from './notebook/NotebookPanel';
 import { ProvenancePanel } from './prompts/ProvenancePanel';
 import { VersionedText } from './prompts/VersionedText';
 import { Timeline } from './timeline/Timeline';
+import { ForkDialog } from './fork/ForkDialog';
+import { FixEndpointDialog } from './runs/FixEndpointDialog';
+import { RunProgressBar } from './runs/RunProgressBar';
 
 /** One run: controls, the time-travel scrubber, and everything as it was at the scrubbed point. */
 export function RunDetail() {
@@ -24,7 +27,8 @@ export function RunDetail() {
   const pauseRun = useApp((s) => s.pauseRun);
   const resumeRun = useApp((s) => s.resumeRun);
   const stopRun = useApp((s) => s.stopRun);
-  const forkHere = useApp((s) => s.forkHere);
+  const openCompare = useApp((s) => s.openCompare);
+  const [dialog, setDialog] = useState<'fork' | 'fix' | null>(null);
   const selectRun = useApp((s) => s.selectRun);
   const pinHere = useApp((s) => s.pinHere);
   const unpin = useApp((s) => s.unpin);
@@ -35,7 +39,8 @@ export function RunDetail() {
   if (!summary) return <div className="panel muted loading-block" data-testid="run-loading">Loading the run…</div>;
 
   const running = summary.status === 'running';
-  const resumable = summary.status === 'paused' || summary.status === 'interrupted';
+  const resumable = summary.status === 'paused' || summary.status === 'interrupted' || summary.status === 'failed';
+  const children = timeline?.forks.filter((fork) => fork.position <= (timeline.lastPosition ?? 0)) ?? [];
 
   return (
     <section className="run-detail" aria-label="Run detail" data-testid="run-detail" data-run-id={summary.runId}>
@@ -45,6 +50,7 @@ export function RunDetail() {
           <StatusBadge status={summary.status} />
           {summary.simulated && <SimulatorBadge />}
           <span className="muted small">{summary.method} · {summary.runId}</span>
+          {summary.model && <span className="muted small">{summary.model}</span>}
           {summary.parentRunId && (
             <button type="button" className="link small" onClick={() => void selectRun(summary.parentRunId ?? null, summary.parentPosition)} data-testid="parent-link">
               forked from {summary.parentRunId} @ {summary.parentPosition}
@@ -55,11 +61,30 @@ export function RunDetail() {
           <button type="button" className="button" onClick={() => void pauseRun()} disabled={!running} data-testid="pause">Pause</button>
           <button type="button" className="button" onClick={() => void resumeRun()} disabled={!resumable} data-testid="resume">Resume</button>
           <button type="button" className="button danger" onClick={() => void stopRun()} disabled={!running && !resumable} data-testid="stop">Stop</button>
-          <button type="button" className="button primary" onClick={() => void forkHere()} disabled={!state} data-testid="fork">
+          {summary.status === 'failed' && (
+            <button type="button" className="button" onClick={() => setDialog('fix')} data-testid="fix-endpoint">Fix endpoint…</button>
+          )}
+          {summary.parentRunId && (
+            <button type="button" className="button" onClick={() => void openCompare([summary.parentRunId!, summary.runId])} data-testid="compare-parent">Compare with parent</button>
+          )}
+          <button type="button" className="button primary" onClick={() => setDialog('fork')} disabled={!state} data-testid="fork">
             {forkLabel(epochEndingAt(timeline, state?.position ?? -1), state?.position)}
           </button>
         </div>
       </header>
+      {dialog === 'fork' && <ForkDialog onClose={() => setDialog(null)} />}
+      {dialog === 'fix' && <FixEndpointDialog onClose={() => setDialog(null)} />}
+      <RunProgressBar />
+      {children.length > 0 && (
+        <div className="lineage small" data-testid="lineage">
+          children:{' '}
+          {children.map((child) => (
+            <button key={child.runId} type="button" className="link" onClick={() => void selectRun(child.runId)} data-testid="child-link">
+              {child.name} ({child.runId}) @ {child.position}
+            </button>
+          ))}
+        </div>
+      )}
       {summary.statusReason && <div className="status-reason muted small">{summary.statusReason}</div>}
       <dl className="facts">
         <div><dt>seed val</dt><dd>{formatPercent(summary.seedVal)}</dd></div>

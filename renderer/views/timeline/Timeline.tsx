@@ -21,7 +21,6 @@ export function Timeline() {
   const state = useApp((s) => s.pointState);
   const loading = useApp((s) => s.detailLoading);
   const scrubToIndex = useApp((s) => s.scrubToIndex);
-  const selectRun = useApp((s) => s.selectRun);
   const [barRef, width] = useElementWidth<HTMLDivElement>();
   const dragging = useRef(false);
   const [focused, setFocused] = useState(false);
@@ -132,16 +131,6 @@ export function Timeline() {
           end
         </button>
       </div>
-      {timeline.forks.length > 0 && (
-        <div className="timeline-forks small">
-          forks:{' '}
-          {timeline.forks.map((fork) => (
-            <button key={fork.runId} type="button" className="link" onClick={() => void selectRun(fork.runId, fork.position)} data-testid="fork-link">
-              {fork.name} @ {fork.position}
-            </button>
-          ))}
-        </div>
-      )}
       <div className="timeline-where muted" data-testid="timeline-where">
         {where}
         {loading && <span className="spinner"> loading…</span>}

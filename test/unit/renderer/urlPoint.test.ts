@@ -8,6 +8,11 @@ describe('the URL point', () => {
     expect(parseUrlPoint(formatUrlPoint({ runId: 'a b&c=d' }))).toEqual({ runId: 'a b&c=d' });
   });
 
+  it('round-trips a comparison', () => {
+    expect(parseUrlPoint(formatUrlPoint({ compare: ['r1', 'r2'] }))).toEqual({ compare: ['r1', 'r2'] });
+    expect(parseUrlPoint('#compare=')).toBeNull();
+  });
+
   it('ignores a hash without a run and positions that are not positive integers', () => {
     expect(parseUrlPoint('')).toBeNull();
     expect(parseUrlPoint('#at=5')).toBeNull();

@@ -129,6 +129,8 @@ export interface ConnectionReportView {
   models: string[];
   modelAvailable: boolean;
   thinkingSwitchAccepted?: boolean;
+  /** The model's context length in tokens, when the server lists it (vLLM's max_model_len). */
+  contextLength?: number;
   error?: string;
 }
 

@@ -1,5 +1,6 @@
 import { PRESET_DEFAULTS } from './presetDefaults';
 import { RunConfigError, type ConfigIssue } from './runConfigError';
+import { plainConfigIssue, type ZodLikeIssue } from './plainConfigIssue';
 import { RUN_ROLES, runConfigSchema, type RunConfig, type RunRole } from './runConfig';
 
 /** The built-in lexical embedder (no server): the embedder endpoint name the gateway recognises. */
@@ -30,7 +31,7 @@ export interface ConfigDefaults {
 export function resolveRunConfig(json: unknown, defaults: ConfigDefaults): RunConfig {
   const parsed = runConfigSchema.safeParse(json);
   if (!parsed.success) {
-    throw new RunConfigError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+    throw new RunConfigError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: plainConfigIssue(i as unknown as ZodLikeIssue) })));
   }
   const c = parsed.data;
   const issues: ConfigIssue[] = [];

@@ -259,6 +259,11 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     case 'PhaseFailed':
       state.phaseFailures += 1;
       break;
+    case 'RunReconfigured':
+      // New endpoints from here on; P, Q, notebook and schedule position are untouched.
+      state.config = event.data.config;
+      state.simulated = event.data.simulated;
+      break;
   }
   return state;
 }

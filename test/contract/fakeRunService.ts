@@ -92,8 +92,27 @@ export function createFakeRunService(): RunService & { emit(runId: string, type:
       summary(runId);
       return { runId: create({ ...overrides }, { runId, position: positionOf(runId, at) }) };
     },
-    list: () => [...runs.values()],
+    list: (options = {}) => [...runs.values()].filter((run) => options.includeArchived || !run.archived),
     summary,
+    validateConfig(config) {
+      const method = (config as { method?: unknown } | null)?.method;
+      return method === 'bogus' ? { ok: false, issues: [{ path: 'method', message: 'method must be one of: "textgrad", "remo"' }] } : { ok: true, issues: [], resolved: { ...(config as object) } };
+    },
+    rename(runId, name) {
+      runs.set(runId, { ...summary(runId), name });
+      return { runId, name };
+    },
+    archive(runId, archived) {
+      runs.set(runId, { ...summary(runId), archived });
+      return { runId, archived };
+    },
+    progress(runId) {
+      const s = summary(runId);
+      return {
+        runId, status: s.status, done: 5, total: 5, phase: 'finished', etaSeconds: null, elapsedSeconds: s.wallSeconds,
+        calls: s.usage.calls, tokens: s.usage.promptTokens + s.usage.completionTokens, retries: 0, failures: 0, endpoints: [],
+      };
+    },
     stateAt(runId, at): RunStateView {
       const s = summary(runId);
       const position = positionOf(runId, at);

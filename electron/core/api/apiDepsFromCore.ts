@@ -4,6 +4,7 @@ import { createRunGateway, type KeyResolver } from '../composition/createRunGate
 import { parseRunConfig } from '../engine/parseRunConfig';
 import { verifyEventLog } from '../store/verifyEventLog';
 import type { ApiCoreDeps } from './createApiHandlers';
+import { testEndpoint } from './testEndpoint';
 
 export interface ApiDepsOptions {
   /** The app's version (package.json or app.getVersion()). */
@@ -42,6 +43,8 @@ export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDep
       const gateway = createRunGateway(config, options.keyResolver ?? (() => undefined), core.store.db);
       return gateway.testConnection(endpoint);
     },
+    testEndpoint: (endpoint) => testEndpoint(endpoint, { parse: (json) => parseRunConfig(json), keyResolver: options.keyResolver ?? (() => undefined), db: core.store.db }),
+    compare: (runIds) => core.compare(runIds),
     ...(defaults ? { defaultRunConfig: () => structuredClone(defaults) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { ApiHandlers, AppInfo, ConnectionReportView, VerifyReport } from '../../../shared/api/contract';
+import type { CompareReport } from '../../../shared/api/compareViews';
 import { MAX_EVENTS_PAGE } from '../../../shared/api/contract';
 import type { RunService } from '../runs/runService';
 import type { TimelineQueries } from '../timeline';
@@ -12,6 +13,10 @@ export interface ApiCoreDeps {
   verifyStore: () => VerifyReport;
   /** Probes an LLM endpoint; absent when no gateway is configured in this process. */
   testConnection?: (endpoint: string) => Promise<ConnectionReportView>;
+  /** Probes an endpoint described in full (validated like a config's); absent without a gateway. */
+  testEndpoint?: (endpoint: Record<string, unknown>) => Promise<ConnectionReportView>;
+  /** The compare report of runs (electron/core/compare); absent in cores without one (test fakes). */
+  compare?: (runIds: readonly string[]) => Promise<CompareReport>;
   /** Static facts about this process, minus the transport (each transport adds its own). */
   info: () => Omit<AppInfo, 'transport'>;
   /**
@@ -19,11 +24,6 @@ export interface ApiCoreDeps {
    * built-in simulator's endpoint when `remo web --simulator` started one. The caller's keys win.
    */
   defaultRunConfig?: () => Record<string, unknown>;
-}
-
-/** Placeholder while a method is being built: a clear `unavailable`, never a crash. */
-function notYet(method: string): never {
-  throw Object.assign(new Error(`${method} is not available in this build yet`), { code: 'unavailable' });
 }
 
 /** Default page size of runs.events when the caller gives none. */
@@ -45,7 +45,7 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
       }
       return deps.testConnection(endpoint);
     },
-    'runs.list': () => runs.list(),
+    'runs.list': ({ includeArchived }) => runs.list({ includeArchived: includeArchived === true }),
     'runs.summary': ({ runId }) => runs.summary(runId),
     'runs.stateAt': ({ runId, at }) => runs.stateAt(runId, at),
     'runs.events': ({ runId, afterPosition, limit }) => {
@@ -65,19 +65,29 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
       runs.summary(runId);
       return deps.timeline.searchNotebook(runId, at, query, k ?? 10);
     },
-    'runs.compare': () => notYet('runs.compare'),
-    'runs.rename': () => notYet('runs.rename'),
-    'runs.archive': () => notYet('runs.archive'),
-    'runs.progress': () => notYet('runs.progress'),
-    'runs.validateConfig': () => notYet('runs.validateConfig'),
-    'llm.testEndpoint': () => notYet('llm.testEndpoint'),
+    'runs.compare': ({ runIds }) => {
+      if (!deps.compare) throw Object.assign(new Error('comparing runs is not available in this process'), { code: 'unavailable' });
+      for (const runId of runIds) runs.summary(runId); // not-found names the unknown run
+      return deps.compare(runIds);
+    },
+    'runs.rename': ({ runId, name }) => runs.rename(runId, name),
+    'runs.archive': ({ runId, archived }) => runs.archive(runId, archived),
+    'runs.progress': ({ runId }) => runs.progress(runId),
+    // The same defaults runs.start would merge in, so "valid" means "start would accept it".
+    'runs.validateConfig': ({ config }) => runs.validateConfig({ ...(deps.defaultRunConfig?.() ?? {}), ...config }),
+    'llm.testEndpoint': async ({ endpoint }) => {
+      if (!deps.testEndpoint) {
+        throw Object.assign(new Error('no LLM gateway is configured in this process'), { code: 'unavailable' });
+      }
+      return deps.testEndpoint(endpoint);
+    },
     'runs.start': ({ config }) => runs.start({ ...(deps.defaultRunConfig?.() ?? {}), ...config }),
     'runs.pause': ({ runId }) => {
       runs.summary(runId); // not-found for an unknown run, instead of a silent no-op
       runs.requestPause(runId);
       return { requested: true } as const;
     },
-    'runs.resume': ({ runId }) => runs.resume(runId),
+    'runs.resume': ({ runId, overrides }) => runs.resume(runId, overrides),
     'runs.stop': ({ runId }) => {
       runs.summary(runId);
       runs.requestStop(runId);

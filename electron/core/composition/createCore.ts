@@ -15,6 +15,12 @@ import { createRunGateway, type KeyResolver } from './createRunGateway';
 import { createTimelineQueries, type ItemsOf, type TimelineQueries } from '../timeline';
 import type { DatasetItem } from '../../../shared/datasets/datasetItem';
 import { fitDimension } from '../engine/createPhaseContext';
+import type { CompareReport } from '../../../shared/api/compareViews';
+import { buildCompareReport } from '../compare';
+import { runUsageByRole } from '../engine/runSummaries';
+import { runTrainSize } from '../runs/runFacts';
+import { startSimulator } from '../llm/simulator/startSimulator';
+import type { RunningSimulator } from '../llm/simulator/simulatorOptions';
 
 export type { KeyResolver } from './createRunGateway';
 
@@ -55,6 +61,10 @@ export interface Core {
   readonly timeline: TimelineQueries;
   /** For `remo import`: the store plus a writer whose clock the importer controls. */
   readonly importDeps: ImportDeps;
+  /** The compare view's report (runs.compare, `remo compare`). */
+  compare(runIds: readonly string[]): Promise<CompareReport>;
+  /** URL of the simulator this process serves for `simulator` endpoints nobody answers at; null until one was needed. */
+  servedSimulatorUrl(): string | null;
   /** Pauses the runs executing in this process (at their next safe point), then closes the database. */
   close(): Promise<void>;
 }
@@ -99,6 +109,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   try {
     const keyResolver: KeyResolver = options.keyResolver ?? (() => undefined);
+    // The built-in simulator, served by this process on first need (runs on `simulator` endpoints
+    // whose own URL is dead, e.g. a demo's port after the demo ended). Stopped on close.
+    let served: Promise<RunningSimulator> | undefined;
+    let servedUrl: string | null = null;
+    const servedSimulatorUrl = async (): Promise<string> => {
+      served ??= startSimulator({ seed: 0, latencyMs: 0 }).then((simulator) => {
+        servedUrl = simulator.url;
+        return simulator;
+      });
+      return (await served).url;
+    };
     const gatewayFactory: GatewayFactory = options.gatewayFactory ?? ((config, keys) => createRunGateway(config, keys, store.db));
     const datasets = createDatasetSource(store.db, options.resourcesDir && join(options.resourcesDir, 'datasets'));
     const engine = bindEngine({
@@ -107,9 +128,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       newRunId: options.newRunId ?? defaultRunId,
       datasets,
       gatewayFor: (config) => gatewayFactory(config, keyResolver),
+      servedSimulatorUrl,
       ...(options.resourcesDir ? { promptsDir: join(options.resourcesDir, 'prompts') } : {}),
     });
-    const runs = createRunService({ store, engine, clock, ...(options.liveness ? { liveness: options.liveness } : {}) });
+    const runs = createRunService({
+      store, engine, clock, ...(options.liveness ? { liveness: options.liveness } : {}),
+      keyAvailable: (endpoint) => keyResolver(endpoint) !== undefined,
+    });
     const importDeps: ImportDeps = { store, registry };
     // Notebook search embeds the query with the run's own embedder, as retrieval does.
     const timeline = createTimelineQueries(store, async (config, text) => {
@@ -118,15 +143,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!vector) throw new Error('the embedder returned no vector');
       return fitDimension(vector);
     }, itemsByConfig(datasets));
+    const itemsOf = itemsByConfig(datasets);
     return {
       dbPath: options.dbPath,
       store,
       runs,
       timeline,
       importDeps,
+      compare: (runIds) => buildCompareReport({
+        store,
+        summary: (runId) => runs.summary(runId),
+        metrics: (runId) => timeline.metrics(runId),
+        usageByRole: (runId) => runUsageByRole(store.db, runId),
+        config: (runId) => engine.currentConfig(runId),
+        trainSize: (runId) => runTrainSize(store, runId),
+        itemsOf,
+      }, runIds),
+      servedSimulatorUrl: () => servedUrl,
       async close() {
         await runs.shutdown();
         store.close();
+        if (served) await (await served).stop();
       },
     };
   } catch (error) {

@@ -8,6 +8,7 @@ interface SummaryRow {
   parent_position: number | null; created_at: string; epochs_planned: number; epochs_done: number;
   seed_val: number | null; seed_test: number | null; val: number | null; test: number | null; test_prompt_only: number | null;
   calls: number; cached_calls: number; prompt_tokens: number; completion_tokens: number; latency_ms: number; work_ms: number; simulated: number;
+  model: string; archived: number;
 }
 
 function toSummary(r: SummaryRow): RunSummary {
@@ -18,7 +19,7 @@ function toSummary(r: SummaryRow): RunSummary {
     createdAt: r.created_at, epochsPlanned: r.epochs_planned, epochsDone: r.epochs_done,
     seedVal: r.seed_val, seedTest: r.seed_test, val: r.val, test: r.test, testPromptOnly: r.test_prompt_only,
     usage: { calls: r.calls, cachedCalls: r.cached_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, latencyMs: r.latency_ms },
-    wallSeconds: r.work_ms / 1000, simulated: r.simulated === 1,
+    wallSeconds: r.work_ms / 1000, simulated: r.simulated === 1, model: r.model, archived: r.archived === 1,
   };
 }
 

@@ -2,6 +2,7 @@ import { EventRegistry } from '../store/eventRegistry';
 import type { Projection } from './projection';
 import { registerRunEvents } from '../engine/registerRunEvents';
 import { runProjections } from './run/runProjections';
+import { CATALOG_EVENT_SCHEMAS } from '../../../shared/events/catalog';
 
 /**
  * The projections of the application, in the order they apply. The engine registers its
@@ -17,5 +18,8 @@ export function registeredProjections(): Projection[] {
  * here; until it does, unregistered types are refused, so nothing unknown slips into the log.
  */
 export function registeredEventRegistry(): EventRegistry {
-  return registerRunEvents(new EventRegistry());
+  const registry = registerRunEvents(new EventRegistry());
+  // The run catalog (stream `$catalog`): renames and archiving, never part of a run's log.
+  for (const [type, { version, schema }] of Object.entries(CATALOG_EVENT_SCHEMAS)) registry.register({ type, version, schema });
+  return registry;
 }

@@ -6,8 +6,10 @@ import { createFork, createRun, executeRun, listRunSummaries, parseRunConfig, ru
 import { stepsInEpoch } from '../engine/schedule';
 import { expandOverrides } from './expandOverrides';
 import { runConfigOf, runStartedData } from './runFacts';
-import type { RunEngine, RunProgress } from './runEngine';
+import type { EndpointLoad, RunEngine, RunProgress } from './runEngine';
 import { RunNotFoundError } from './runServiceErrors';
+import { withServedSimulator } from './servedSimulator';
+import { isSimulated } from '../engine/createRun';
 
 export interface BindEngineDeps {
   store: EventStore;
@@ -18,6 +20,18 @@ export interface BindEngineDeps {
   gatewayFor: (config: RunConfig) => LlmGateway;
   /** Folder of the prompt templates; default: found from the engine's sources or the cwd. */
   promptsDir?: string;
+  /**
+   * URL of the built-in simulator this process serves (started on first use), for `simulator`
+   * endpoints whose own URL refuses connections. Absent: such runs fail as unreachable.
+   */
+  servedSimulatorUrl?: () => Promise<string>;
+}
+
+/** What a fork is called when the caller gives no name: what it was forked from. */
+function forkName(parentName: string, parentRunId: string, at: Parameters<RunEngine['createFork']>[1]): string {
+  const base = parentName.trim() || parentRunId;
+  const where = at === 'end' ? 'end' : 'epoch' in at ? `epoch ${at.epoch}` : `position ${at.position}`;
+  return `${base} · fork @ ${where}`.slice(0, 200);
 }
 
 /**
@@ -32,6 +46,8 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
   };
   // Creating a run or a fork calls no model; the engine's deps still want a gateway.
   const noModel: EngineDeps = { ...base, llm: unusedGateway };
+  // The gateway of each execution in this process, for the endpoints' requests in flight.
+  const executions = new Map<string, { gateway: LlmGateway; config: RunConfig }>();
 
   return {
     parseConfig: (json) => parseRunConfig(json, deps.promptsDir),
@@ -39,18 +55,45 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
     async createFork(parentRunId, at, overrides) {
       const parentConfig = runConfigOf(deps.store, parentRunId);
       if (!parentConfig) throw new RunNotFoundError(parentRunId);
-      return createFork(noModel, parentRunId, at, expandOverrides(parentConfig as unknown as Record<string, unknown>, overrides));
+      const named = typeof overrides.name === 'string' && overrides.name.trim() !== '' ? overrides : {
+        ...overrides, name: forkName(runSummary(deps.store.db, parentRunId).name, parentRunId, at),
+      };
+      return createFork(noModel, parentRunId, at, expandOverrides(parentConfig as unknown as Record<string, unknown>, named));
+    },
+    currentConfig: (runId) => runConfigOf(deps.store, runId),
+    reconfigure(runId, config, overrides) {
+      const version = deps.store.streamVersion(runId);
+      if (version === 0) throw new RunNotFoundError(runId);
+      deps.store.append(runId, [{ type: 'RunReconfigured', data: { overrides, config, simulated: isSimulated(config) } }], { expectedVersion: version });
     },
     async execute(runId, options) {
       const config = runConfigOf(deps.store, runId);
       if (!config) throw new RunNotFoundError(runId);
       const trainSize = runStartedData(deps.store, runId)?.split.train.length ?? 0;
       const steps = stepsInEpoch(config, trainSize);
-      await executeRun({ ...base, llm: deps.gatewayFor(config) }, runId, {
-        signal: options.signal,
-        control: options.control,
-        onProgress: (progress) => options.onProgress(toRunProgress(progress, config, steps)),
-      });
+      // The log keeps the run's own URLs; only this execution talks to the local simulator.
+      const reachable = deps.servedSimulatorUrl ? (await withServedSimulator(config, deps.servedSimulatorUrl)).config : config;
+      const gateway = deps.gatewayFor(reachable);
+      executions.set(runId, { gateway, config: reachable });
+      try {
+        await executeRun({ ...base, llm: gateway }, runId, {
+          signal: options.signal,
+          control: options.control,
+          onProgress: (progress) => options.onProgress(toRunProgress(progress, config, steps)),
+        });
+      } finally {
+        executions.delete(runId);
+      }
+    },
+    endpointLoad(runId): EndpointLoad[] {
+      const execution = executions.get(runId);
+      if (!execution) return [];
+      const gateway = execution.gateway as LlmGateway & { inFlight?: (name: string) => number };
+      return execution.config.endpoints.map((endpoint) => ({
+        name: endpoint.name,
+        inFlight: typeof gateway.inFlight === 'function' ? gateway.inFlight(endpoint.name) : 0,
+        concurrency: endpoint.concurrency,
+      }));
     },
     // The engine's runSummary throws for an unknown id; the port answers undefined instead.
     summary: (runId) => (deps.store.streamVersion(runId) === 0 ? undefined : runSummary(deps.store.db, runId)),

@@ -6,6 +6,14 @@ import type { Clock, EventStore } from '../store/types';
 import type { RunService } from './runService';
 import type { ControlDecision, RunEngine, RunProgress } from './runEngine';
 import { rejectInlineApiKeys } from './configGuards';
+import type { RunConfig } from '../../../shared/config/runConfig';
+import { RunConfigError } from '../../../shared/config/runConfigError';
+import { CATALOG_STREAM_ID } from '../../../shared/events/catalog';
+import type { RunProgressView } from '../../../shared/api/compareViews';
+import { checkRunConfig, endpointIssues, type ConfigCheckOptions } from './checkRunConfig';
+import { applyEndpointOverrides } from './endpointOverrides';
+import { createRetryCounter, readScheduleFacts } from './readRunProgress';
+import { runTrainSize } from './runFacts';
 import { HEARTBEAT_INTERVAL_MS, defaultLeaseLiveness } from './leaseLiveness';
 import { RunControlTable, type ControlRequest } from './runControlTable';
 import { RunLeaseTable, type LeaseLiveness } from './runLeaseTable';
@@ -20,6 +28,10 @@ export interface RunServiceDeps {
   heartbeatIntervalMs?: number;
   /** How often `waitForRun` polls a run executed by another process. */
   foreignPollMs?: number;
+  /** The environment key variables are checked in (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** True when a key for the endpoint comes from elsewhere (the desktop app's keychain). */
+  keyAvailable?: ConfigCheckOptions['keyAvailable'];
 }
 
 /** The RunService plus what in-process hosts (CLI, web host, Electron main) need on top. */
@@ -58,6 +70,14 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const active = new Map<string, ActiveRun>();
   const progressListeners = new Set<(progress: RunProgress) => void>();
+  // The last progress of each run executing here: its label names the phase in progress.
+  const lastProgress = new Map<string, RunProgress>();
+  const countRetries = createRetryCounter(store);
+  const checkOptions: ConfigCheckOptions = {
+    parse: (json) => engine.parseConfig(json) as RunConfig,
+    ...(deps.env ? { env: deps.env } : {}),
+    ...(deps.keyAvailable ? { keyAvailable: deps.keyAvailable } : {}),
+  };
 
   function isExecuting(runId: string): boolean {
     if (active.has(runId)) return true;
@@ -101,6 +121,7 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
 
     const poll = (): ControlDecision => entry.requested ?? control.pending(runId) ?? 'continue';
     const onProgress = (progress: RunProgress): void => {
+      lastProgress.set(progress.runId, progress);
       for (const listener of progressListeners) listener(progress);
     };
 
@@ -113,6 +134,7 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
       })
       .finally(() => {
         clearInterval(heartbeat);
+        lastProgress.delete(runId);
         control.clear(runId);
         leases.release(runId, owner);
         active.delete(runId);
@@ -144,11 +166,36 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
     await active.get(runId)?.done;
   }
 
+  function progressOf(summary: RunSummary): RunProgressView {
+    const { runId } = summary;
+    const config = engine.currentConfig(runId);
+    if (!config) throw new RunNotFoundError(runId);
+    const trainSize = runTrainSize(store, runId) ?? 0;
+    const facts = readScheduleFacts(store, runId, config, trainSize, summary.status === 'completed');
+    const live = lastProgress.get(runId);
+    const steps = Math.max(1, Math.round((facts.total - 1 - (config.measureSeed ? 2 : 0)) / Math.max(1, config.epochs)));
+    // A fork with no step of its own yet stands where its parent was at the fork point.
+    const inherited = (config.measureSeed ? 2 : 0) + summary.epochsDone * steps;
+    const done = live ? live.done : Math.max(facts.done, summary.status === 'completed' ? facts.total : Math.min(inherited, facts.total));
+    const total = live ? live.total : facts.total;
+    const phase = live ? live.label : `${facts.where}${summary.status === 'running' ? '' : ` · ${summary.status}`}`;
+    const started = Date.parse(summary.createdAt);
+    const elapsedSeconds = summary.wallSeconds > 0 ? summary.wallSeconds : Number.isFinite(started) && summary.status === 'running' ? Math.max(0, (Date.now() - started) / 1000) : 0;
+    const running = summary.status === 'running';
+    const etaSeconds = running && done > 0 && done < total && elapsedSeconds > 0 ? (elapsedSeconds / done) * (total - done) : null;
+    return {
+      runId, status: summary.status, done, total, phase, etaSeconds, elapsedSeconds,
+      calls: summary.usage.calls, tokens: summary.usage.promptTokens + summary.usage.completionTokens,
+      retries: countRetries(runId), failures: facts.failures, endpoints: engine.endpointLoad(runId),
+    };
+  }
+
   const service: LocalRunService = {
     async start(config) {
       rejectInlineApiKeys(config);
-      const parsed = engine.parseConfig(config);
-      const { runId } = await engine.createRun(parsed);
+      const check = checkRunConfig(config, checkOptions);
+      if (!check.ok) throw new RunConfigError(check.issues);
+      const { runId } = await engine.createRun(check.resolved);
       launch(runId);
       return { runId };
     },
@@ -160,16 +207,52 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
       return requireSummary(runId);
     },
 
-    async resume(runId) {
+    async resume(runId, overrides) {
       const summary = requireSummary(runId);
-      if (active.has(runId)) return { runId };
+      const reconfiguring = overrides !== undefined && Object.keys(overrides).length > 0;
+      if (active.has(runId)) {
+        if (reconfiguring) throw new RunStateError(`run ${runId} is executing; pause it (or let it fail) before changing its endpoints`);
+        return { runId };
+      }
       const lease = leases.get(runId);
       if (lease && lease.owner !== owner && liveness(lease)) throw new RunBusyError(runId, lease);
       if (summary.status === 'completed' || summary.status === 'stopped') {
         throw new RunStateError(`run ${runId} is ${summary.status}; fork it to continue from one of its epochs`);
       }
+      if (reconfiguring) {
+        rejectInlineApiKeys(overrides, 'overrides');
+        const current = engine.currentConfig(runId);
+        if (!current) throw new RunNotFoundError(runId);
+        const { config: patched, applied } = applyEndpointOverrides(current as unknown as Record<string, unknown>, overrides);
+        const parsed = engine.parseConfig(patched) as RunConfig;
+        const issues = endpointIssues(parsed, checkOptions);
+        if (issues.length > 0) throw new RunConfigError(issues);
+        engine.reconfigure(runId, parsed, applied);
+      }
       launch(runId);
       return { runId };
+    },
+
+    validateConfig(config) {
+      return checkRunConfig(config, checkOptions);
+    },
+
+    rename(runId, name) {
+      requireSummary(runId);
+      const trimmed = name.trim();
+      if (!trimmed) throw new RunConfigError([{ path: 'name', message: 'a name must not be empty' }]);
+      store.append(CATALOG_STREAM_ID, [{ type: 'RunRenamed', data: { runId, name: trimmed } }], { expectedVersion: 'any' });
+      return { runId, name: trimmed };
+    },
+
+    archive(runId, archived) {
+      requireSummary(runId);
+      store.append(CATALOG_STREAM_ID, [{ type: 'RunArchived', data: { runId, archived } }], { expectedVersion: 'any' });
+      return { runId, archived };
+    },
+
+    progress(runId) {
+      return progressOf(requireSummary(runId));
     },
 
     requestPause(runId) {
@@ -188,8 +271,9 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
       return { runId: forkId };
     },
 
-    list() {
-      return engine.list().map(overlay);
+    list(options = {}) {
+      const all = engine.list().map(overlay);
+      return options.includeArchived ? all : all.filter((summary) => !summary.archived);
     },
 
     summary(runId) {

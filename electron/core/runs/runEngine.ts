@@ -1,4 +1,8 @@
 import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
+import type { RunConfig } from '../../../shared/config/runConfig';
+
+/** Requests in flight on one endpoint of a run executing in this process. */
+export interface EndpointLoad { name: string; inFlight: number; concurrency: number }
 
 /** What the engine's safe-point poll may answer. */
 export type ControlDecision = 'continue' | 'pause' | 'stop';
@@ -26,6 +30,12 @@ export interface RunEngine {
   createRun(config: unknown): Promise<{ runId: string }>;
   /** Appends RunForked for a new run from the parent's state at `at`. */
   createFork(parentRunId: string, at: RunPoint, overrides: Record<string, unknown>): Promise<{ runId: string }>;
+  /** The config the run executes with now (RunStarted/RunForked, or its last RunReconfigured). */
+  currentConfig(runId: string): RunConfig | undefined;
+  /** Appends RunReconfigured: `config` (already validated) from now on; `overrides` as recorded. */
+  reconfigure(runId: string, config: RunConfig, overrides: Record<string, unknown>): void;
+  /** Requests in flight per endpoint while the run executes in this process; empty otherwise. */
+  endpointLoad(runId: string): EndpointLoad[];
   /** Runs or continues `runId` from its log's end until it completes, pauses, stops or fails. */
   execute(
     runId: string,

@@ -1,18 +1,31 @@
 import type { RunConfig } from '../../../shared/config/runConfig';
-import type { RunForkedEventData, RunStartedData } from '../../../shared/events/run';
+import type { RunForkedEventData, RunReconfiguredData, RunStartedData } from '../../../shared/events/run';
 import type { EventStore } from '../store/types';
 
 /**
- * The config a run executes with: its own first event holds it (RunStarted, or RunForked with the
- * parent's config plus the overrides). A fork never changes config mid-run, so this is the config
- * at every point of the run.
+ * The config a run executes with now: its own first event holds it (RunStarted, or RunForked with
+ * the parent's config plus the overrides), unless a later RunReconfigured (new endpoints before a
+ * resume) replaced it.
  */
 export function runConfigOf(store: EventStore, runId: string): RunConfig | undefined {
+  const reconfigured = latestReconfiguration(store, runId);
+  if (reconfigured) return reconfigured.config;
   const first = firstOwnEvent(store, runId);
   if (!first) return undefined;
   if (first.type === 'RunStarted') return (first.data as RunStartedData).config;
   if (first.type === 'RunForked') return (first.data as RunForkedEventData).config;
   return undefined;
+}
+
+/** The run's last RunReconfigured, read by type and stream alone (no scan of the run's payloads). */
+export function latestReconfiguration(store: EventStore, runId: string): RunReconfiguredData | undefined {
+  const row = store.db
+    .prepare("SELECT global_position FROM events WHERE stream_id = ? AND type = 'RunReconfigured' ORDER BY global_position DESC LIMIT 1")
+    .get(runId) as { global_position: number } | undefined;
+  if (!row) return undefined;
+  // Read through the store so the registry upcasts it like any other event.
+  const [event] = store.readAll({ after: row.global_position - 1, limit: 1 });
+  return event?.type === 'RunReconfigured' ? (event.data as RunReconfiguredData) : undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { StoredEvent } from '../../../shared/events/envelope';
 import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
+import type { ConfigCheck } from '../../../shared/api/contract';
+import type { RunProgressView } from '../../../shared/api/compareViews';
 
 /**
  * The application-level contract over runs: what the CLI, the web host and the Electron main
@@ -12,15 +14,27 @@ export interface RunService {
   start(config: unknown): Promise<{ runId: string }>;
   /** Resolves when the run stops running (completed, paused, stopped or failed). */
   waitForRun(runId: string): Promise<RunSummary>;
-  /** Continues a paused or interrupted run from where its log ends. */
-  resume(runId: string): Promise<{ runId: string }>;
+  /**
+   * Continues a paused, interrupted or failed run from where its log ends. `overrides` (endpoint
+   * keys only) are recorded first as RunReconfigured; refused while the run executes.
+   */
+  resume(runId: string, overrides?: Record<string, unknown>): Promise<{ runId: string }>;
+  /** Checks a config as `start` would, writing nothing. */
+  validateConfig(config: unknown): ConfigCheck;
   /** Asks a run to pause, from any client or process; it pauses at the next safe point. */
   requestPause(runId: string): void;
   /** Asks a run to stop for good. */
   requestStop(runId: string): void;
   /** Starts a new run from the parent's state at `at`, with config overrides. */
   fork(runId: string, at: RunPoint, overrides: Record<string, unknown>): Promise<{ runId: string }>;
-  list(): RunSummary[];
+  /** Runs, oldest first; archived ones only with `includeArchived`. */
+  list(options?: { includeArchived?: boolean }): RunSummary[];
+  /** Renames a run (RunRenamed in the run catalog). */
+  rename(runId: string, name: string): { runId: string; name: string };
+  /** Archives a run or brings it back (RunArchived in the run catalog). */
+  archive(runId: string, archived: boolean): { runId: string; archived: boolean };
+  /** Where the run stands: units done, ETA, calls, retries, failures, requests in flight. */
+  progress(runId: string): RunProgressView;
   summary(runId: string): RunSummary;
   stateAt(runId: string, at: RunPoint): RunStateView;
   /** A page of the run's logical events (fork parents included), for timelines. */

@@ -76,6 +76,7 @@ export const RUN_EVENT_SCHEMAS: Record<RunEventType, { version: number; schema: 
   PhaseFailed: { version: 1, schema: z.object({
     phase: z.string(), epoch: int, step: int, attempt: int, code: z.string(), message: z.string(), calls: callsSchema,
   }) },
+  RunReconfigured: { version: 1, schema: z.object({ overrides: z.record(z.string(), z.unknown()), config, simulated: z.boolean() }) },
 };
 
 export const RUN_EVENT_TYPES = Object.keys(RUN_EVENT_SCHEMAS) as RunEventType[];

@@ -144,6 +144,11 @@ export interface RunPausedData { reason: string }
 export interface RunResumedData { reason: string }
 export interface RunStoppedData { kind: 'user' | 'budget'; reason: string }
 export interface RunFailedData { reason: string; phase: string }
+/**
+ * How a stopped (failed, paused, interrupted) run reaches its models changed before it resumed:
+ * `overrides` as given (endpoint keys only, never an API key) and the resolved config from then on.
+ */
+export interface RunReconfiguredData { overrides: Record<string, unknown>; config: RunConfig; simulated: boolean }
 export interface PhaseFailedData { phase: string; epoch: number; step: number; attempt: number; code: string; message: string; calls: LoggedCall[] }
 
 /** Type name -> data shape. */
@@ -173,6 +178,7 @@ export interface RunEventMap {
   RunStopped: RunStoppedData;
   RunFailed: RunFailedData;
   PhaseFailed: PhaseFailedData;
+  RunReconfigured: RunReconfiguredData;
 }
 
 export type RunEventType = keyof RunEventMap;

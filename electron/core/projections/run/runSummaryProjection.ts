@@ -1,8 +1,11 @@
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import type {
-  EpochCompletedData, EvaluationCompletedData, LoggedCall, RunFailedData, RunForkedEventData, RunPausedData, RunStartedData, RunStoppedData,
+  EpochCompletedData, EvaluationCompletedData, LoggedCall, RunFailedData, RunForkedEventData, RunPausedData, RunReconfiguredData, RunStartedData,
+  RunStoppedData,
 } from '../../../../shared/events/run/runEventTypes';
 import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
+import { CATALOG_EVENT_TYPES, type RunArchivedData, type RunRenamedData } from '../../../../shared/events/catalog';
+import type { RunConfig } from '../../../../shared/config/runConfig';
 import type { Db } from '../../store/types';
 import type { Projection } from '../projection';
 import { viewStateFromContext } from './foldFromContext';
@@ -13,6 +16,13 @@ const COLUMN_FOR_LABEL: Partial<Record<EvaluationCompletedData['label'], string>
   'seed-val': 'seed_val', 'seed-test': 'seed_test', 'epoch-val': 'val', test: 'test', 'test-prompt-only': 'test_prompt_only',
 };
 
+/** The solver's model: the model of the endpoint the solver role is bound to, else the first endpoint's. */
+export function solverModelOf(config: Pick<RunConfig, 'endpoints' | 'roles'>): string {
+  const solverEndpoint = config.roles?.solver?.endpoint;
+  const endpoint = config.endpoints.find((e) => e.name === solverEndpoint) ?? config.endpoints[0];
+  return endpoint?.model ?? '';
+}
+
 function setStatus(db: Db, runId: string, status: string, reason: string | null): void {
   db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET status = ?, status_reason = ? WHERE run_id = ?`).run(status, reason, runId);
 }
@@ -20,12 +30,13 @@ function setStatus(db: Db, runId: string, status: string, reason: string | null)
 /**
  * One row per run: method, status, accuracies (seed, val, test, prompt-only test), epochs, usage
  * totals and work time. A fork's row starts from its parent's accuracies at the fork point and
- * counts only its own calls.
+ * counts only its own calls. The run catalog's RunRenamed and RunArchived (stream `$catalog`, not a
+ * run) set `name` and `archived`; RunReconfigured updates the model.
  */
 export const runSummaryProjection: Projection = {
   name: 'run-summaries',
-  version: 1,
-  handles: RUN_EVENT_TYPES,
+  version: 2,
+  handles: [...RUN_EVENT_TYPES, ...CATALOG_EVENT_TYPES],
   tables: [RUN_SUMMARIES_TABLE],
   init(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${RUN_SUMMARIES_TABLE} (
@@ -34,23 +45,38 @@ export const runSummaryProjection: Projection = {
       seed_val REAL, seed_test REAL, val REAL, test REAL, test_prompt_only REAL,
       calls INTEGER NOT NULL DEFAULT 0, cached_calls INTEGER NOT NULL DEFAULT 0, prompt_tokens INTEGER NOT NULL DEFAULT 0,
       completion_tokens INTEGER NOT NULL DEFAULT 0, latency_ms INTEGER NOT NULL DEFAULT 0, work_ms INTEGER NOT NULL DEFAULT 0,
-      simulated INTEGER NOT NULL, last_position INTEGER NOT NULL
+      simulated INTEGER NOT NULL, last_position INTEGER NOT NULL, model TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0
     )`);
   },
   apply(db, event: StoredEvent, ctx) {
+    // Catalog events name their run in the data; they are not part of any run's log.
+    if (event.type === 'RunRenamed') {
+      const d = event.data as RunRenamedData;
+      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET name = ? WHERE run_id = ?`).run(d.name, d.runId);
+      return;
+    }
+    if (event.type === 'RunArchived') {
+      const d = event.data as RunArchivedData;
+      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET archived = ? WHERE run_id = ?`).run(d.archived ? 1 : 0, d.runId);
+      return;
+    }
     const runId = event.streamId;
     if (event.type === 'RunStarted') {
       const d = event.data as RunStartedData;
-      db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, created_at, epochs_planned, epochs_done, simulated, last_position)
-        VALUES (?, ?, ?, 'running', ?, ?, 0, ?, ?)`).run(runId, d.config.name, d.config.method, event.recordedAt, d.config.epochs, d.simulated ? 1 : 0, event.globalPosition);
+      db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, created_at, epochs_planned, epochs_done, simulated, last_position, model)
+        VALUES (?, ?, ?, 'running', ?, ?, 0, ?, ?, ?)`).run(
+        runId, d.config.name, d.config.method, event.recordedAt, d.config.epochs, d.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config));
     } else if (event.type === 'RunForked') {
       const d = event.data as RunForkedEventData;
       const parent = viewStateFromContext(db, ctx, d.parentRunId, d.parentPosition);
       const a = parent.accuracies;
       db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
-        seed_val, seed_test, val, test, test_prompt_only, simulated, last_position) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        seed_val, seed_test, val, test, test_prompt_only, simulated, last_position, model) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         runId, d.config.name, d.config.method, d.parentRunId, d.parentPosition, event.recordedAt, d.config.epochs, parent.metrics.at(-1)?.epoch ?? 0,
-        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, d.simulated ? 1 : 0, event.globalPosition);
+        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, d.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config));
+    } else if (event.type === 'RunReconfigured') {
+      const d = event.data as RunReconfiguredData;
+      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET model = ?, simulated = ? WHERE run_id = ?`).run(solverModelOf(d.config), d.simulated ? 1 : 0, runId);
     }
     const calls = (event.data as { calls?: LoggedCall[] }).calls ?? [];
     const durationMs = typeof event.metadata.durationMs === 'number' ? Math.round(event.metadata.durationMs) : 0;

@@ -1,0 +1,2 @@
+export { wilsonInterval, Z_95 } from './wilsonInterval';
+export { mcnemarExact } from './mcnemarExact';

@@ -6,6 +6,7 @@ import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIn
 import type { SliceContext } from './appStore';
 import { emitAppEvent } from '../appEvents';
 import { appendTimeline, indexAtOrBefore } from './timelineIndexOps';
+import { appendSeries } from './appendSeries';
 import { createLatestOnly } from './latestOnly';
 
 /** Where a scrub came from, for the timing the benchmark and the app events report. */
@@ -81,15 +82,37 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
   let dirty = false;
   const stateCache = new Map<string, RunStateView>();
 
-  async function stateAt(runId: string, position: number): Promise<RunStateView | ApiError> {
+  const inFlight = new Map<string, Promise<RunStateView | ApiError>>();
+
+  /** The folded state at `position`, from the cache, a request already in flight, or the core. */
+  function stateAt(runId: string, position: number): Promise<RunStateView | ApiError> {
     const key = `${runId}@${position}`;
     const cached = stateCache.get(key);
-    if (cached) return cached;
-    const result = await client.call('runs.stateAt', { runId, at: { position } });
-    if (!result.ok) return result.error;
-    if (stateCache.size >= STATE_CACHE_SIZE) stateCache.delete(stateCache.keys().next().value!);
-    stateCache.set(key, result.value);
-    return result.value;
+    if (cached) return Promise.resolve(cached);
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const request = client.call('runs.stateAt', { runId, at: { position } }).then((result) => {
+      inFlight.delete(key);
+      if (!result.ok) return result.error;
+      if (stateCache.size >= STATE_CACHE_SIZE) stateCache.delete(stateCache.keys().next().value!);
+      stateCache.set(key, result.value);
+      return result.value;
+    });
+    inFlight.set(key, request);
+    return request;
+  }
+
+  /**
+   * After a point is shown, fold its neighbours in the background: the next arrow key then finds
+   * its state in the cache, and a held key scrubs at the speed of rendering.
+   */
+  function prefetchAround(runId: string, cursor: number): void {
+    const positions = get().timeline?.positions;
+    if (!positions) return;
+    for (const index of [cursor + 1, cursor - 1]) {
+      const position = positions[index];
+      if (position !== undefined) void stateAt(runId, position);
+    }
   }
 
   // Keystrokes may outrun the core: only the newest requested point is fetched next, the ones in
@@ -105,6 +128,7 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     // A newer cursor is already queued: still show this state, it is exact for its own point.
     set({ pointState: state, detailError: null, detailLoading: wanted !== undefined && wanted !== state.position });
     emitAppEvent('point-loaded', { runId: target.runId, position: state.position, promptVersion: state.prompt.version });
+    if (wanted === state.position) prefetchAround(target.runId, get().cursor);
   });
 
   function moveCursor(index: number, input: string | undefined, following = false): void {
@@ -148,15 +172,16 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
       client.call('runs.summary', { runId: selectedRunId }),
       client.call('runs.timeline', { runId: selectedRunId, afterPosition: timeline.positions.at(-1) ?? 0 }),
       client.call('runs.versions', { runId: selectedRunId }),
-      client.call('runs.metrics', { runId: selectedRunId }),
+      client.call('runs.metrics', { runId: selectedRunId, afterPosition: timeline.positions.at(-1) ?? 0 }),
     ]);
     if (mine !== selectSeq || get().selectedRunId !== selectedRunId) return;
     const current = get().timeline;
     const merged = tail.ok && current ? appendTimeline(current, tail.value) : current;
+    const known = get().series;
     set({
       ...(summary.ok ? { summary: summary.value } : {}),
       ...(versions.ok ? { versions: versions.value } : {}),
-      ...(series.ok ? { series: series.value } : {}),
+      ...(series.ok && known ? { series: appendSeries(known, series.value) } : {}),
       timeline: merged,
     });
     if (get().following && merged) moveCursor(merged.positions.length - 1, undefined, true);

@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { SimulatorBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApp } from '../store/storeContext';
 import { RunDetail } from './RunDetail';
-import { CompareView } from './compare/CompareView';
 import { useUrlPoint } from '../navigation/useUrlPoint';
 import { useTheme } from '../theme/useTheme';
 import { RunsList } from './runs/RunsList';
+
+const CompareView = lazy(() => import('./compare/CompareView').then((module) => ({ default: module.CompareView })));
 
 /** Top bar, runs list, run detail. */
 export function App() {
@@ -44,7 +45,13 @@ export function App() {
       {notice && <ErrorMessage error={notice} onDismiss={dismissNotice} />}
       <main className={selectedRunId ? 'content with-detail' : 'content'}>
         <RunsList />
-        {comparing ? <CompareView /> : <RunDetail />}
+        {comparing ? (
+          <Suspense fallback={<div className="panel muted">Loading the comparison…</div>}>
+            <CompareView />
+          </Suspense>
+        ) : (
+          <RunDetail />
+        )}
       </main>
     </div>
   );

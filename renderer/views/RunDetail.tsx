@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { SimulatorBadge, StatusBadge } from '../components/Badge';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -6,7 +6,6 @@ import { emitAppEvent } from '../appEvents';
 import { formatCount, formatDuration, formatPercent } from '../format/formatters';
 import { useApp } from '../store/storeContext';
 import { epochEndingAt } from '../store/detailSlice';
-import { RunCharts } from './charts/RunCharts';
 import { EventInspector } from './inspector/EventInspector';
 import { NotebookPanel } from './notebook/NotebookPanel';
 import { ProvenancePanel } from './prompts/ProvenancePanel';
@@ -15,6 +14,9 @@ import { Timeline } from './timeline/Timeline';
 import { ForkDialog } from './fork/ForkDialog';
 import { FixEndpointDialog } from './runs/FixEndpointDialog';
 import { RunProgressBar } from './runs/RunProgressBar';
+
+// The charts (recharts) load in their own chunk: the run's state shows without waiting for them.
+const RunCharts = lazy(() => import('./charts/RunCharts').then((module) => ({ default: module.RunCharts })));
 
 /** One run: controls, the time-travel scrubber, and everything as it was at the scrubbed point. */
 export function RunDetail() {
@@ -121,7 +123,9 @@ export function RunDetail() {
               <ProvenancePanel />
             </div>
             <div className="detail-side">
-              <RunCharts />
+              <Suspense fallback={<div className="panel muted small chart-empty">Loading charts…</div>}>
+                <RunCharts />
+              </Suspense>
               <NotebookPanel />
             </div>
           </div>
@@ -141,8 +145,8 @@ function forkLabel(epoch: number | null, position: number | undefined): string {
 }
 
 /**
- * Reports how long the last scrub took from its input to its state on screen: an app event
- * ('point-shown') and a performance measure, which tests and `npm run bench:ui` read.
+ * Reports how long the last scrub took from its input to its state painted on screen: an app
+ * event ('point-shown') and a performance measure, which tests and `npm run bench:ui` read.
  */
 function useShownTiming() {
   const state = useApp((s) => s.pointState);
@@ -155,7 +159,14 @@ function useShownTiming() {
     if (!state || !timeline || !input || reported.current === input) return;
     if (timeline.positions[cursor] !== state.position) return;
     reported.current = input;
-    const ms = performance.now() - input.at;
-    emitAppEvent('point-shown', { runId, position: state.position, input: input.kind, ms });
+    // Two frames: the first callback runs before the new state is painted, the second after it.
+    const position = state.position;
+    requestAnimationFrame(() => {
+      requestAnimationFrame(() => {
+        const ms = performance.now() - input.at;
+        performance.measure('remo:point-shown', { start: input.at, end: input.at + ms, detail: { position, input: input.kind } });
+        emitAppEvent('point-shown', { runId, position, input: input.kind, ms });
+      });
+    });
   }, [state, timeline, cursor, input, runId]);
 }

@@ -53,7 +53,7 @@ export const apiArgSchemas = {
   /** Every P and Q version (accepted, rejected, failed) with its parent and whether it changed. */
   'runs.versions': z.object({ runId }).strict(),
   /** Train-batch accuracy, evaluations and per-role usage, each point stamped with its position. */
-  'runs.metrics': z.object({ runId }).strict(),
+  'runs.metrics': z.object({ runId, afterPosition: z.number().int().min(0).optional() }).strict(),
   /** One event of the run's log in full. */
   'runs.event': z.object({ runId, position: z.number().int().min(1) }).strict(),
   /** The records that produced the P or Q version made at `position`. */

@@ -75,14 +75,26 @@ export interface EvaluationPoint {
 
 export interface TrainBatchPoint { position: number; epoch: number; step: number; correct: number; total: number }
 
-/** Calls and tokens one event's records add for one role. */
-export interface UsagePoint { position: number; role: string; calls: number; promptTokens: number; completionTokens: number; cached: number }
+/**
+ * Calls and tokens the events' records add, one entry per event and role, as parallel columns
+ * (a 50,000-event run would be megabytes as objects): entry i is role `roles[role[i]]` at
+ * `positions[i]`.
+ */
+export interface UsageColumns {
+  roles: string[];
+  positions: number[];
+  role: number[];
+  calls: number[];
+  cached: number[];
+  promptTokens: number[];
+  completionTokens: number[];
+}
 
 export interface MetricSeries {
   runId: string;
   trainBatches: TrainBatchPoint[];
   evaluations: EvaluationPoint[];
-  usage: UsagePoint[];
+  usage: UsageColumns;
 }
 
 /** A link into the log that moves the scrubber: what a provenance item points at. */

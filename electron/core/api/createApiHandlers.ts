@@ -58,7 +58,7 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
     },
     'runs.timeline': ({ runId, afterPosition }) => deps.timeline.timeline(runId, afterPosition),
     'runs.versions': ({ runId }) => deps.timeline.versions(runId),
-    'runs.metrics': ({ runId }) => deps.timeline.metrics(runId),
+    'runs.metrics': ({ runId, afterPosition }) => deps.timeline.metrics(runId, afterPosition),
     'runs.event': ({ runId, position }) => deps.timeline.event(runId, position),
     'runs.provenance': ({ runId, kind, position }) => deps.timeline.provenance(runId, kind, position),
     'runs.searchNotebook': ({ runId, at, query, k }) => {

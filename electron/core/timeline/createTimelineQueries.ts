@@ -34,7 +34,7 @@ function notFound(message: string): Error {
 export interface TimelineQueries {
   timeline(runId: string, afterPosition?: number): TimelineIndex;
   versions(runId: string): VersionView[];
-  metrics(runId: string): MetricSeries;
+  metrics(runId: string, afterPosition?: number): MetricSeries;
   event(runId: string, position: number): Promise<EventDetail>;
   provenance(runId: string, kind: 'prompt' | 'optimizer', position: number): ProvenanceView;
   searchNotebook(runId: string, at: RunPoint, query: string, k: number): Promise<NotebookHit[]>;
@@ -48,7 +48,7 @@ export function createTimelineQueries(store: EventStore, embedQuery: EmbedQuery,
   return {
     timeline: (runId, afterPosition = 0) => known(readTimelineIndex(store.db, runId, afterPosition), runId),
     versions: (runId) => known(readVersions(store.db, runId), runId),
-    metrics: (runId) => known(readMetricSeries(store.db, runId), runId),
+    metrics: (runId, afterPosition = 0) => known(readMetricSeries(store.db, runId, afterPosition), runId),
     async event(runId, position) {
       known(readVersions(store.db, runId), runId);
       const detail = readEventAt(store, runId, position);

@@ -1,8 +1,22 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ComposedChart } from 'recharts';
 import { formatCount } from '../../format/formatters';
 import { useApp } from '../../store/storeContext';
-import { batchAccuracy, cumulativeTokens, epochAccuracy, roleTotals } from './chartSeries';
+import { batchAccuracy, cumulativeTokens, epochAccuracy, roleTotals, type BatchPoint, type EpochPoint } from './chartSeries';
+
+const TOKEN_BUCKETS = 120;
+
+/** How many of `points` (in position order) lie at or before `upTo`. */
+function countAtOrBefore(points: readonly { position: number }[], upTo: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.position <= upTo) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const ROLE_COLORS = ['#2563eb', '#f97316', '#10b981', '#a855f7', '#ec4899', '#eab308', '#64748b', '#ef4444'];
 const AXIS = { fontSize: 11, fill: 'var(--muted)' };
@@ -13,6 +27,79 @@ const GRID = 'var(--grid)';
  * tokens per role over the log, and calls per role. Axes span the whole run so they stay put while
  * scrubbing; data stop at the cursor.
  */
+const TOOLTIP = { background: 'var(--panel)', borderColor: 'var(--border)' };
+
+/** Validation (with and without the notebook) and test by epoch, cursor at the scrubbed epoch. */
+const EpochChart = memo(function EpochChart({ epochs, lastEpoch, cursorEpoch }: { epochs: EpochPoint[]; lastEpoch: number; cursorEpoch: number }) {
+  const showPromptOnly = epochs.some((p) => p.valPromptOnly !== undefined);
+  return (
+    <figure className="chart" data-testid="val-chart" data-points={epochs.length}>
+      <figcaption className="muted small">validation and test by epoch (0 = seed prompt)</figcaption>
+      {epochs.length === 0 ? <div className="muted small chart-empty">No evaluation yet at this point.</div> : (
+        <ResponsiveContainer width="100%" height={170}>
+          <ComposedChart data={epochs} margin={{ top: 6, right: 10, bottom: 0, left: -18 }}>
+            <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+            <XAxis dataKey="epoch" type="number" domain={[0, Math.max(1, lastEpoch)]} allowDecimals={false} tick={AXIS} />
+            <YAxis domain={[0, 100]} tick={AXIS} unit="%" />
+            <Tooltip contentStyle={TOOLTIP} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <ReferenceLine x={cursorEpoch} stroke="var(--cursor)" strokeDasharray="4 2" />
+            <Line dataKey="val" name="val" stroke="#2563eb" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+            {showPromptOnly && <Line dataKey="valPromptOnly" name="val, prompt only" stroke="#93c5fd" strokeDasharray="4 2" dot={{ r: 2 }} isAnimationActive={false} connectNulls />}
+            <Scatter dataKey="test" name="test" fill="#f97316" isAnimationActive={false} />
+            <Scatter dataKey="testPromptOnly" name="test, prompt only" fill="#fdba74" isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+});
+
+/** Train-batch accuracy per step with a rolling mean, on an axis spanning the whole run. */
+const BatchChart = memo(function BatchChart({ batches, total }: { batches: BatchPoint[]; total: number }) {
+  return (
+    <figure className="chart" data-testid="batch-chart" data-points={batches.length}>
+      <figcaption className="muted small">train-batch accuracy per step (line: mean of the last 5)</figcaption>
+      {batches.length === 0 ? <div className="muted small chart-empty">No training step yet at this point.</div> : (
+        <ResponsiveContainer width="100%" height={170}>
+          <LineChart data={batches} margin={{ top: 6, right: 10, bottom: 0, left: -18 }}>
+            <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+            <XAxis dataKey="batch" type="number" domain={[1, Math.max(2, total)]} allowDecimals={false} tick={AXIS} />
+            <YAxis domain={[0, 100]} tick={AXIS} unit="%" />
+            <Tooltip contentStyle={TOOLTIP} />
+            <ReferenceLine x={batches.at(-1)?.batch ?? 1} stroke="var(--cursor)" strokeDasharray="4 2" />
+            <Line dataKey="accuracy" name="batch" stroke="#94a3b8" dot={false} isAnimationActive={false} />
+            <Line dataKey="rolling" name="mean of 5" stroke="#10b981" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+});
+
+/** Cumulative tokens per role over the log; the cursor moves in 1/120 steps of the run. */
+const TokensChart = memo(function TokensChart({ tokens, first, last, cursor }: { tokens: { roles: string[]; points: Record<string, number>[] }; first: number; last: number; cursor: number }) {
+  return (
+    <figure className="chart" data-testid="tokens-chart">
+      <figcaption className="muted small">tokens per role, cumulative over the log</figcaption>
+      {tokens.points.length === 0 || tokens.roles.length === 0 ? <div className="muted small chart-empty">No model call yet at this point.</div> : (
+        <ResponsiveContainer width="100%" height={170}>
+          <AreaChart data={tokens.points} margin={{ top: 6, right: 10, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+            <XAxis dataKey="position" type="number" domain={[first, Math.max(first + 1, last)]} tick={AXIS} />
+            <YAxis tick={AXIS} tickFormatter={(v: number) => formatCount(v)} />
+            <Tooltip contentStyle={TOOLTIP} formatter={(v) => formatCount(Number(v))} />
+            <ReferenceLine x={cursor} stroke="var(--cursor)" strokeDasharray="4 2" />
+            {tokens.roles.map((role, i) => (
+              <Area key={role} dataKey={role} stackId="tokens" stroke={ROLE_COLORS[i % ROLE_COLORS.length]} fill={ROLE_COLORS[i % ROLE_COLORS.length]} fillOpacity={0.35} isAnimationActive={false} />
+            ))}
+          </AreaChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+});
+
 export function RunCharts() {
   const series = useApp((s) => s.series);
   const timeline = useApp((s) => s.timeline);
@@ -20,74 +107,30 @@ export function RunCharts() {
   const summary = useApp((s) => s.summary);
   const upTo = state?.position ?? 0;
   const lastEpoch = summary?.epochsPlanned ?? 0;
-  const batches = useMemo(() => (series ? batchAccuracy(series, upTo) : []), [series, upTo]);
-  const epochs = useMemo(() => (series ? epochAccuracy(series, upTo, lastEpoch) : []), [series, upTo, lastEpoch]);
   const first = timeline?.positions[0] ?? 0;
   const last = timeline?.positions.at(-1) ?? 0;
-  const tokens = useMemo(() => (series ? cumulativeTokens(series, first, last, upTo) : { roles: [], points: [] }), [series, first, last, upTo]);
+  // Scrubbing moves the cursor every event; the charts only change when a point passes it. Keyed
+  // on those counts (and the token chart on its 1/120 buckets), most scrub steps redraw no chart.
+  const batchCut = series ? countAtOrBefore(series.trainBatches, upTo) : 0;
+  const evalCut = series ? countAtOrBefore(series.evaluations, upTo) : 0;
+  const bucket = last > first ? Math.min(TOKEN_BUCKETS, Math.ceil(((upTo - first) / (last - first)) * TOKEN_BUCKETS)) : 0;
+  const bucketEnd = last > first ? Math.min(upTo, first + ((last - first) * bucket) / TOKEN_BUCKETS) : upTo;
+  const batchesUpTo = series?.trainBatches[batchCut - 1]?.position ?? 0;
+  const evalsUpTo = series?.evaluations[evalCut - 1]?.position ?? 0;
+  const batches = useMemo(() => (series ? batchAccuracy(series, batchesUpTo) : []), [series, batchesUpTo]);
+  const epochs = useMemo(() => (series ? epochAccuracy(series, evalsUpTo, lastEpoch) : []), [series, evalsUpTo, lastEpoch]);
+  const tokens = useMemo(() => (series ? cumulativeTokens(series, first, last, bucketEnd, TOKEN_BUCKETS) : { roles: [], points: [] }), [series, first, last, bucketEnd]);
   const roles = useMemo(() => (series ? roleTotals(series, upTo) : []), [series, upTo]);
   if (!series || !state) return <div className="muted small chart-empty">Loading charts…</div>;
-  const totalBatches = series.trainBatches.length;
-  const showPromptOnly = epochs.some((p) => p.valPromptOnly !== undefined);
-
   return (
     <section className="panel charts" aria-label="Charts" data-testid="charts" data-up-to={upTo}>
       <header className="panel-header"><h3>Accuracy</h3><span className="muted small">up to position {upTo}</span></header>
       <div className="chart-pair">
-        <figure className="chart" data-testid="val-chart" data-points={epochs.length}>
-          <figcaption className="muted small">validation and test by epoch (0 = seed prompt)</figcaption>
-          {epochs.length === 0 ? <div className="muted small chart-empty">No evaluation yet at this point.</div> : (
-            <ResponsiveContainer width="100%" height={170}>
-              <ComposedChart data={epochs} margin={{ top: 6, right: 10, bottom: 0, left: -18 }}>
-                <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-                <XAxis dataKey="epoch" type="number" domain={[0, Math.max(1, lastEpoch)]} allowDecimals={false} tick={AXIS} />
-                <YAxis domain={[0, 100]} tick={AXIS} unit="%" />
-                <Tooltip contentStyle={{ background: 'var(--panel)', borderColor: 'var(--border)' }} />
-                <Legend wrapperStyle={{ fontSize: 11 }} />
-                <ReferenceLine x={state.epoch} stroke="var(--cursor)" strokeDasharray="4 2" />
-                <Line dataKey="val" name="val" stroke="#2563eb" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
-                {showPromptOnly && <Line dataKey="valPromptOnly" name="val, prompt only" stroke="#93c5fd" strokeDasharray="4 2" dot={{ r: 2 }} isAnimationActive={false} connectNulls />}
-                <Scatter dataKey="test" name="test" fill="#f97316" isAnimationActive={false} />
-                <Scatter dataKey="testPromptOnly" name="test, prompt only" fill="#fdba74" isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
-          )}
-        </figure>
-        <figure className="chart" data-testid="batch-chart" data-points={batches.length}>
-          <figcaption className="muted small">train-batch accuracy per step (line: mean of the last 5)</figcaption>
-          {batches.length === 0 ? <div className="muted small chart-empty">No training step yet at this point.</div> : (
-            <ResponsiveContainer width="100%" height={170}>
-              <LineChart data={batches} margin={{ top: 6, right: 10, bottom: 0, left: -18 }}>
-                <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-                <XAxis dataKey="batch" type="number" domain={[1, Math.max(2, totalBatches)]} allowDecimals={false} tick={AXIS} />
-                <YAxis domain={[0, 100]} tick={AXIS} unit="%" />
-                <Tooltip contentStyle={{ background: 'var(--panel)', borderColor: 'var(--border)' }} />
-                <ReferenceLine x={batches.at(-1)?.batch ?? 1} stroke="var(--cursor)" strokeDasharray="4 2" />
-                <Line dataKey="accuracy" name="batch" stroke="#94a3b8" dot={false} isAnimationActive={false} />
-                <Line dataKey="rolling" name="mean of 5" stroke="#10b981" strokeWidth={2} dot={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          )}
-        </figure>
+        <EpochChart epochs={epochs} lastEpoch={lastEpoch} cursorEpoch={state.epoch} />
+        <BatchChart batches={batches} total={series.trainBatches.length} />
       </div>
       <div className="chart-pair">
-        <figure className="chart" data-testid="tokens-chart">
-          <figcaption className="muted small">tokens per role, cumulative over the log</figcaption>
-          {tokens.points.length === 0 || tokens.roles.length === 0 ? <div className="muted small chart-empty">No model call yet at this point.</div> : (
-            <ResponsiveContainer width="100%" height={170}>
-              <AreaChart data={tokens.points} margin={{ top: 6, right: 10, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-                <XAxis dataKey="position" type="number" domain={[first, Math.max(first + 1, last)]} tick={AXIS} />
-                <YAxis tick={AXIS} tickFormatter={(v: number) => formatCount(v)} />
-                <Tooltip contentStyle={{ background: 'var(--panel)', borderColor: 'var(--border)' }} formatter={(v) => formatCount(Number(v))} />
-                <ReferenceLine x={upTo} stroke="var(--cursor)" strokeDasharray="4 2" />
-                {tokens.roles.map((role, i) => (
-                  <Area key={role} dataKey={role} stackId="tokens" stroke={ROLE_COLORS[i % ROLE_COLORS.length]} fill={ROLE_COLORS[i % ROLE_COLORS.length]} fillOpacity={0.35} isAnimationActive={false} />
-                ))}
-              </AreaChart>
-            </ResponsiveContainer>
-          )}
-        </figure>
+        <TokensChart tokens={tokens} first={first} last={last} cursor={bucketEnd} />
         <div className="role-wrap">
         <table className="role-table" data-testid="role-usage">
           <thead><tr><th>role</th><th className="num">calls</th><th className="num">cached</th><th className="num">tokens in</th><th className="num">tokens out</th></tr></thead>

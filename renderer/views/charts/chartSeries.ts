@@ -58,19 +58,32 @@ export function epochAccuracy(series: MetricSeries, upTo: number, lastEpoch: num
 
 export interface RoleTotals { role: string; calls: number; cached: number; promptTokens: number; completionTokens: number }
 
-/** Calls and tokens per role up to the cursor. */
-export function roleTotals(series: MetricSeries, upTo: number): RoleTotals[] {
-  const totals = new Map<string, RoleTotals>();
-  for (const point of series.usage) {
-    if (point.position > upTo) break;
-    const row = totals.get(point.role) ?? { role: point.role, calls: 0, cached: 0, promptTokens: 0, completionTokens: 0 };
-    row.calls += point.calls;
-    row.cached += point.cached;
-    row.promptTokens += point.promptTokens;
-    row.completionTokens += point.completionTokens;
-    totals.set(point.role, row);
+/** Number of usage entries at or before `upTo` (entries are in position order). */
+function usageCut(series: MetricSeries, upTo: number): number {
+  const positions = series.usage.positions;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! <= upTo) lo = mid + 1;
+    else hi = mid;
   }
-  return [...totals.values()].sort((a, b) => b.promptTokens + b.completionTokens - (a.promptTokens + a.completionTokens));
+  return lo;
+}
+
+/** Calls and tokens per role up to the cursor, biggest spender first. */
+export function roleTotals(series: MetricSeries, upTo: number): RoleTotals[] {
+  const { usage } = series;
+  const totals = usage.roles.map((role) => ({ role, calls: 0, cached: 0, promptTokens: 0, completionTokens: 0 }));
+  const cut = usageCut(series, upTo);
+  for (let i = 0; i < cut; i += 1) {
+    const row = totals[usage.role[i]!]!;
+    row.calls += usage.calls[i]!;
+    row.cached += usage.cached[i]!;
+    row.promptTokens += usage.promptTokens[i]!;
+    row.completionTokens += usage.completionTokens[i]!;
+  }
+  return totals.filter((row) => row.calls > 0).sort((a, b) => b.promptTokens + b.completionTokens - (a.promptTokens + a.completionTokens));
 }
 
 /**
@@ -78,17 +91,19 @@ export function roleTotals(series: MetricSeries, upTo: number): RoleTotals[] {
  * last position of the run (fixed, so the x axis does not move while scrubbing), cut at `upTo`.
  */
 export function cumulativeTokens(series: MetricSeries, first: number, last: number, upTo: number, buckets = 120): { roles: string[]; points: Record<string, number>[] } {
-  const roles = [...new Set(series.usage.map((p) => p.role))].sort();
+  const { usage } = series;
+  const roles = [...usage.roles].sort();
   const span = Math.max(1, last - first);
   const totals: Record<string, number> = Object.fromEntries(roles.map((role) => [role, 0]));
   const points: Record<string, number>[] = [];
+  const cut = usageCut(series, upTo);
   let next = 0;
   const edge = (b: number) => first + (span * b) / buckets;
   for (let b = 0; b <= buckets; b += 1) {
     const bound = Math.min(edge(b), upTo);
-    while (next < series.usage.length && series.usage[next]!.position <= bound) {
-      const point = series.usage[next]!;
-      totals[point.role] = (totals[point.role] ?? 0) + point.promptTokens + point.completionTokens;
+    while (next < cut && usage.positions[next]! <= bound) {
+      const role = usage.roles[usage.role[next]!]!;
+      totals[role] = (totals[role] ?? 0) + usage.promptTokens[next]! + usage.completionTokens[next]!;
       next += 1;
     }
     points.push({ position: Math.round(bound), ...totals });

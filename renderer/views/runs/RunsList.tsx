@@ -1,4 +1,5 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { METHODS, type RunStatus, type RunSummary } from '../../../shared/api/runViews';
 import { SimulatorBadge, StatusBadge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,6 +9,8 @@ import { useApp } from '../../store/storeContext';
 import { NewRunForm } from '../NewRunForm';
 import { filterAndSortRuns, type RunFilter, type RunSortKey } from './sortRuns';
 
+/** Row height in px (the stylesheet keeps runs-table rows at this height). */
+const ROW_HEIGHT = 25;
 const STATUSES: RunStatus[] = ['running', 'paused', 'completed', 'stopped', 'failed', 'interrupted'];
 const COLUMNS: { key: RunSortKey | null; label: string; numeric?: boolean }[] = [
   { key: null, label: 'id' }, { key: 'name', label: 'name' }, { key: 'method', label: 'method' }, { key: 'model', label: 'model' },
@@ -36,6 +39,12 @@ export function RunsList() {
   const [renaming, setRenaming] = useState<{ runId: string; name: string } | null>(null);
   const shown = useMemo(() => filterAndSortRuns(runs, filter, sort.key, sort.descending), [runs, filter, sort]);
   const byId = useMemo(() => new Map(runs.map((run) => [run.runId, run])), [runs]);
+  // Virtualised: a database of thousands of runs draws only the rows in view.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   function sortBy(key: RunSortKey) {
     setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key !== 'name' && key !== 'method' && key !== 'model' }));
@@ -78,7 +87,7 @@ export function RunsList() {
         </EmptyState>
       )}
       {runs.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" ref={scrollRef}>
           <table className="runs-table" data-testid="runs-table">
             <thead>
               <tr>
@@ -96,7 +105,8 @@ export function RunsList() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((run) => (
+              {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+              {items.map((item) => shown[item.index]!).map((run) => (
                 <RunRow
                   key={run.runId}
                   run={run}
@@ -113,6 +123,7 @@ export function RunsList() {
                   onParent={() => void selectRun(run.parentRunId ?? null, run.parentPosition)}
                 />
               ))}
+              {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
               {shown.length === 0 && <tr><td colSpan={COLUMNS.length + 2} className="muted">No run matches the search and filters.</td></tr>}
             </tbody>
           </table>

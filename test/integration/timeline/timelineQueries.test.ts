@@ -87,7 +87,11 @@ describe('timeline queries', { timeout: 120_000 }, () => {
     const evals = events.filter((e) => e.type === 'EvaluationCompleted');
     expect(series.evaluations.map((e) => [e.position, e.label, e.accuracy])).toEqual(
       evals.map((e) => [e.globalPosition, (e.data as { label: string }).label, (e.data as { accuracy: number }).accuracy]));
-    const tokens = series.usage.reduce((sum, u) => sum + u.promptTokens + u.completionTokens, 0);
+    const tokens = [...series.usage.promptTokens, ...series.usage.completionTokens].reduce((sum, t) => sum + t, 0);
+    const middle = events[Math.floor(events.length / 2)]!.globalPosition;
+    const tail = core.timeline.metrics(runId, middle);
+    expect(tail.usage.positions).toEqual(series.usage.positions.filter((p) => p > middle));
+    expect(tail.trainBatches.map((b) => b.position)).toEqual(series.trainBatches.map((b) => b.position).filter((p) => p > middle));
     const summary = core.runs.summary(runId);
     expect(tokens).toBe(summary.usage.promptTokens + summary.usage.completionTokens);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '../../../shared/api/timelineViews';
 import { batchAccuracy, cumulativeTokens, epochAccuracy, roleTotals } from '../../../renderer/views/charts/chartSeries';
 import { notebookChanges } from '../../../renderer/views/notebook/notebookChanges';
+import { appendSeries } from '../../../renderer/store/appendSeries';
 
 const series: MetricSeries = {
   runId: 'r',
@@ -17,11 +18,15 @@ const series: MetricSeries = {
     { position: 31, label: 'epoch-val', epoch: 1, step: 0, split: 'val', accuracy: 0.6, correct: 6, total: 10, withNotebook: false, promptVersion: 1 },
     { position: 60, label: 'test', epoch: 2, step: 0, split: 'test', accuracy: 0.8, correct: 8, total: 10, withNotebook: true, promptVersion: 2 },
   ],
-  usage: [
-    { position: 10, role: 'solver', calls: 3, promptTokens: 30, completionTokens: 3, cached: 0 },
-    { position: 15, role: 'critic', calls: 1, promptTokens: 100, completionTokens: 10, cached: 1 },
-    { position: 50, role: 'solver', calls: 3, promptTokens: 30, completionTokens: 3, cached: 0 },
-  ],
+  usage: {
+    roles: ['solver', 'critic'],
+    positions: [10, 15, 50],
+    role: [0, 1, 0],
+    calls: [3, 1, 3],
+    cached: [0, 1, 0],
+    promptTokens: [30, 100, 30],
+    completionTokens: [3, 10, 3],
+  },
 };
 
 describe('chart series cut at the cursor', () => {
@@ -53,6 +58,20 @@ describe('chart series cut at the cursor', () => {
     expect(roles).toEqual(['critic', 'solver']);
     expect(points.at(-1)).toEqual({ position: 20, critic: 110, solver: 33 });
     expect(points.every((p) => (p.position ?? 0) <= 20)).toBe(true);
+  });
+
+  it('appends a live tail without repeating points and keeps role codes straight', () => {
+    const tail: MetricSeries = {
+      runId: 'r',
+      trainBatches: [series.trainBatches[2]!, { position: 70, epoch: 2, step: 2, correct: 3, total: 3 }],
+      evaluations: [],
+      usage: { roles: ['reflector', 'solver'], positions: [50, 70, 80], role: [1, 0, 1], calls: [3, 1, 2], cached: [0, 0, 0], promptTokens: [30, 7, 20], completionTokens: [3, 1, 2] },
+    };
+    const merged = appendSeries(series, tail);
+    expect(merged.trainBatches.map((b) => b.position)).toEqual([10, 20, 40, 70]);
+    expect(merged.usage.positions).toEqual([10, 15, 50, 70, 80]);
+    expect(merged.usage.role.map((r) => merged.usage.roles[r])).toEqual(['solver', 'critic', 'solver', 'reflector', 'solver']);
+    expect(roleTotals(merged, 100).find((r) => r.role === 'reflector')).toMatchObject({ calls: 1, promptTokens: 7 });
   });
 
   it('marks notebook entries created or rewritten since a position', () => {

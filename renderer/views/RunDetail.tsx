@@ -22,10 +22,12 @@ const RunCharts = lazy(() => import('./charts/RunCharts').then((module) => ({ de
 export function RunDetail() {
   const runId = useApp((s) => s.selectedRunId);
   const summary = useApp((s) => s.summary);
-  const state = useApp((s) => s.pointState);
+  // Only whether a state is shown: the panels subscribe to the state themselves, so a scrub step
+  // re-renders the panels whose data changed, not this whole view.
+  const hasState = useApp((s) => s.pointState !== null);
   const error = useApp((s) => s.detailError);
   const pinned = useApp((s) => s.pinned);
-  const timeline = useApp((s) => s.timeline);
+  const children = useApp((s) => s.timeline?.forks) ?? NO_FORKS;
   const pauseRun = useApp((s) => s.pauseRun);
   const resumeRun = useApp((s) => s.resumeRun);
   const stopRun = useApp((s) => s.stopRun);
@@ -34,7 +36,6 @@ export function RunDetail() {
   const selectRun = useApp((s) => s.selectRun);
   const pinHere = useApp((s) => s.pinHere);
   const unpin = useApp((s) => s.unpin);
-  useShownTiming();
 
   if (!runId) return <EmptyState title="Select a run">Pick a run above to travel through its history.</EmptyState>;
   if (error && !summary) return <ErrorMessage error={error} />;
@@ -42,10 +43,10 @@ export function RunDetail() {
 
   const running = summary.status === 'running';
   const resumable = summary.status === 'paused' || summary.status === 'interrupted' || summary.status === 'failed';
-  const children = timeline?.forks.filter((fork) => fork.position <= (timeline.lastPosition ?? 0)) ?? [];
 
   return (
     <section className="run-detail" aria-label="Run detail" data-testid="run-detail" data-run-id={summary.runId}>
+      <ShownTiming />
       <header className="run-header">
         <div className="run-title">
           <h2 data-testid="run-title">{summary.name}</h2>
@@ -69,9 +70,7 @@ export function RunDetail() {
           {summary.parentRunId && (
             <button type="button" className="button" onClick={() => void openCompare([summary.parentRunId!, summary.runId])} data-testid="compare-parent">Compare with parent</button>
           )}
-          <button type="button" className="button primary" onClick={() => setDialog('fork')} disabled={!state} data-testid="fork">
-            {forkLabel(epochEndingAt(timeline, state?.position ?? -1), state?.position)}
-          </button>
+          <ForkButton onClick={() => setDialog('fork')} />
         </div>
       </header>
       {dialog === 'fork' && <ForkDialog onClose={() => setDialog(null)} />}
@@ -107,12 +106,12 @@ export function RunDetail() {
             <button type="button" className="link" onClick={unpin} data-testid="unpin">unpin</button>
           </>
         ) : (
-          <button type="button" className="link" onClick={pinHere} disabled={!state} data-testid="pin">
+          <button type="button" className="link" onClick={pinHere} disabled={!hasState} data-testid="pin">
             pin this point (to diff against it from another)
           </button>
         )}
       </div>
-      {state ? (
+      {hasState ? (
         <>
           <div className="detail-grid">
             <div className="detail-main">
@@ -138,6 +137,19 @@ export function RunDetail() {
   );
 }
 
+const NO_FORKS: { runId: string; name: string; position: number }[] = [];
+
+/** Fork from the cursor: its label names the epoch end or the position it forks from. */
+function ForkButton({ onClick }: { onClick: () => void }) {
+  const position = useApp((s) => s.pointState?.position);
+  const epoch = useApp((s) => (position === undefined ? null : epochEndingAt(s.timeline, position)));
+  return (
+    <button type="button" className="button primary" onClick={onClick} disabled={position === undefined} data-testid="fork">
+      {forkLabel(epoch, position)}
+    </button>
+  );
+}
+
 function forkLabel(epoch: number | null, position: number | undefined): string {
   if (position === undefined) return 'Fork';
   if (epoch === null) return `Fork from position ${position}`;
@@ -148,7 +160,7 @@ function forkLabel(epoch: number | null, position: number | undefined): string {
  * Reports how long the last scrub took from its input to its state painted on screen: an app
  * event ('point-shown') and a performance measure, which tests and `npm run bench:ui` read.
  */
-function useShownTiming() {
+function ShownTiming(): null {
   const state = useApp((s) => s.pointState);
   const timeline = useApp((s) => s.timeline);
   const cursor = useApp((s) => s.cursor);
@@ -169,4 +181,5 @@ function useShownTiming() {
       });
     });
   }, [state, timeline, cursor, input, runId]);
+  return null;
 }

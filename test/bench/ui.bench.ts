@@ -441,7 +441,9 @@ try {
       const handle = await page.waitForFunction((count) => {
         const w = window as unknown as { __rows?: number | null };
         if (typeof w.__rows === 'number') return w.__rows;
-        if (document.querySelectorAll('[data-testid="run-row"]').length < count || w.__rows === null) return null;
+        // The table is virtualised: it is drawn once the list says it holds every run and rows are in view.
+        const counted = (document.querySelector('[data-testid="runs-count"]')?.textContent ?? '').startsWith(`${count} of ${count}`);
+        if (!counted || document.querySelectorAll('[data-testid="run-row"]').length === 0 || w.__rows === null) return null;
         w.__rows = null;
         requestAnimationFrame(() => setTimeout(() => void (w.__rows = performance.now()), 0));
         return null;
@@ -455,7 +457,7 @@ try {
     const domRows = await page.locator('[data-testid="run-row"]').count();
     const rowStats = stats(rows);
     results.push(
-      `runs list of ${SIZE.runs} runs (fresh load, navigation start -> all ${domRows} rows in the DOM, frame after; the table is NOT virtualised: one <tr> per run): ${describe(rowStats)}; target <= ${TARGET.runsList} ms -> median ${verdict(rowStats.median, TARGET.runsList)}, max ${verdict(rowStats.max, TARGET.runsList)}`,
+      `runs list of ${SIZE.runs} runs (fresh load, navigation start -> the list holds all ${SIZE.runs} and draws the ${domRows} rows in view (virtualised), frame after): ${describe(rowStats)}; target <= ${TARGET.runsList} ms -> median ${verdict(rowStats.median, TARGET.runsList)}, max ${verdict(rowStats.max, TARGET.runsList)}`,
       `  remo:runs-loaded: navigation start -> event ${describe(stats(loaded))}; its own ms (script start -> list loaded) ${describe(stats(appMs))}`,
     );
     await context.close();

@@ -55,7 +55,7 @@ export function NotebookPanel() {
   }
 
   return (
-    <section className="panel" aria-label="Mistake notebook" data-testid="notebook-panel">
+    <section className="panel notebook-panel-box" aria-label="Mistake notebook" data-testid="notebook-panel">
       <header className="panel-header">
         <h3>Mistake notebook</h3>
         <span className="muted small" data-testid="notebook-count">

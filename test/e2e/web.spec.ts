@@ -9,11 +9,14 @@ test.describe.configure({ mode: 'serial' });
 test('the runs list shows the seeded runs, marked as simulated, with live updates on', async ({ page, stack, cspViolations }) => {
   await openApp(page, stack);
   const rows = page.getByTestId('run-row');
-  await expect(rows).toHaveCount(2);
+  // Other spec files of this worker may have added runs to the shared stack: check the seeded two.
+  await expect(rows).not.toHaveCount(0);
   await expect(page.locator(`[data-run-id="${stack.remoRunId}"]`)).toContainText('e2e remo');
   await expect(page.locator(`[data-run-id="${stack.textgradRunId}"]`)).toContainText('textgrad');
-  await expect(page.getByTestId('runs-table').getByTestId('simulator-badge')).toHaveCount(2);
-  await expect(rows.first().getByTestId('status-badge')).toHaveText('completed');
+  for (const runId of [stack.remoRunId, stack.textgradRunId]) {
+    await expect(page.locator(`[data-run-id="${runId}"]`).getByTestId('simulator-badge')).toBeVisible();
+    await expect(page.locator(`[data-run-id="${runId}"]`).getByTestId('status-badge')).toHaveText('completed');
+  }
   await expect(page.getByTestId('live-state')).toHaveText('● live');
   await shootBothThemes(page, 'runs-list');
   expect(cspViolations).toEqual([]);

@@ -1,14 +1,10 @@
 import type { MetricSeries } from '../../shared/api/timelineViews';
+import { codeOf } from '../../shared/api/codeOf';
 
 /** Appends a live tail of series (from `runs.metrics` with `afterPosition`) to what is known. */
 export function appendSeries(base: MetricSeries, tail: MetricSeries): MetricSeries {
   const roles = [...base.usage.roles];
-  const remap = tail.usage.roles.map((role) => {
-    const known = roles.indexOf(role);
-    if (known >= 0) return known;
-    roles.push(role);
-    return roles.length - 1;
-  });
+  const remap = tail.usage.roles.map((role) => codeOf(roles, role));
   const usage = { ...base.usage, roles, positions: [...base.usage.positions], role: [...base.usage.role], calls: [...base.usage.calls], cached: [...base.usage.cached], promptTokens: [...base.usage.promptTokens], completionTokens: [...base.usage.completionTokens] };
   tail.usage.positions.forEach((position, i) => {
     if (position <= (base.usage.positions.at(-1) ?? 0)) return;

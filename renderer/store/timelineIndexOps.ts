@@ -1,4 +1,5 @@
 import type { TimelineIndex } from '../../shared/api/timelineViews';
+import { codeOf } from '../../shared/api/codeOf';
 
 /**
  * Pure helpers over the compact timeline index (parallel columns, one entry per event). The
@@ -23,12 +24,7 @@ export function indexAtOrBefore(index: TimelineIndex, position: number): number 
 export function appendTimeline(base: TimelineIndex, tail: TimelineIndex): TimelineIndex {
   const last = base.positions.at(-1) ?? 0;
   const typeNames = [...base.typeNames];
-  const remap = tail.typeNames.map((name) => {
-    const known = typeNames.indexOf(name);
-    if (known >= 0) return known;
-    typeNames.push(name);
-    return typeNames.length - 1;
-  });
+  const remap = tail.typeNames.map((name) => codeOf(typeNames, name));
   const merged: TimelineIndex = {
     ...tail,
     typeNames,

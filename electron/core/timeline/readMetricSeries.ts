@@ -1,3 +1,4 @@
+import { codeOf } from '../../../shared/api/codeOf';
 import type { EvaluationPoint, MetricSeries, TrainBatchPoint, UsageColumns } from '../../../shared/api/timelineViews';
 import { EVALUATIONS_TABLE, TRAIN_BATCHES_TABLE } from '../projections/run/metricsProjection';
 import type { Db } from '../store/types';
@@ -19,19 +20,12 @@ export function readMetricSeries(db: Db, runId: string, afterPosition = 0): Metr
     `SELECT position, label, epoch, step, split, accuracy, correct, total, with_notebook AS withNotebook, prompt_version AS promptVersion
      FROM ${EVALUATIONS_TABLE} WHERE run_id = ? AND position <= ? AND position > ${after} ORDER BY position`).map((row) => ({ ...row, withNotebook: row.withNotebook === 1 }));
   const usage: UsageColumns = { roles: [], positions: [], role: [], calls: [], cached: [], promptTokens: [], completionTokens: [] };
-  const roleCodes = new Map<string, number>();
   const rows = db.prepare(`SELECT position, role, calls, cached, prompt_tokens AS prompt, completion_tokens AS completion
      FROM ${TIMELINE_USAGE_TABLE} WHERE run_id = ? AND position <= ? AND position > ? ORDER BY position, role`);
   for (const segment of segments) {
     for (const row of rows.iterate(segment.runId, segment.upTo, after) as Iterable<{ position: number; role: string; calls: number; cached: number; prompt: number; completion: number }>) {
-      let code = roleCodes.get(row.role);
-      if (code === undefined) {
-        code = usage.roles.length;
-        roleCodes.set(row.role, code);
-        usage.roles.push(row.role);
-      }
       usage.positions.push(row.position);
-      usage.role.push(code);
+      usage.role.push(codeOf(usage.roles, row.role));
       usage.calls.push(row.calls);
       usage.cached.push(row.cached);
       usage.promptTokens.push(row.prompt);

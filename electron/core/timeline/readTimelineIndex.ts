@@ -1,4 +1,5 @@
 import type { TimelineIndex } from '../../../shared/api/timelineViews';
+import { codeOf } from '../../../shared/api/codeOf';
 import { LINEAGE_TABLE } from '../projections/run/snapshotTables';
 import { RUN_SUMMARIES_TABLE } from '../projections/run/runSummaryProjection';
 import { EPOCH_METRICS_TABLE } from '../projections/run/metricsProjection';
@@ -20,7 +21,6 @@ export function readTimelineIndex(db: Db, runId: string, afterPosition = 0): Tim
     runId, positions: [], types: [], typeNames: [], phases: [], epochs: [], steps: [], calls: [], tokens: [],
     epochEnds: [], forks: [], forkedAt: null, lastPosition: 0,
   };
-  const typeCodes = new Map<string, number>();
   const rowsOf = db.prepare(`SELECT position, type, phase, epoch, step, calls, tokens FROM ${TIMELINE_TABLE}
     WHERE run_id = ? AND position > ? AND position <= ? ORDER BY position`);
   const epochsOf = db.prepare(`SELECT epoch, position FROM ${EPOCH_METRICS_TABLE} WHERE run_id = ? AND position <= ? ORDER BY position`);
@@ -29,14 +29,8 @@ export function readTimelineIndex(db: Db, runId: string, afterPosition = 0): Tim
   const epochEnds = new Map<number, number>();
   for (const segment of segments) {
     for (const row of rowsOf.iterate(segment.runId, afterPosition, segment.upTo) as Iterable<Row>) {
-      let code = typeCodes.get(row.type);
-      if (code === undefined) {
-        code = index.typeNames.length;
-        typeCodes.set(row.type, code);
-        index.typeNames.push(row.type);
-      }
       index.positions.push(row.position);
-      index.types.push(code);
+      index.types.push(codeOf(index.typeNames, row.type));
       index.phases.push(row.phase);
       index.epochs.push(row.epoch);
       index.steps.push(row.step);

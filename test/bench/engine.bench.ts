@@ -15,7 +15,7 @@ import { startSimulator } from '../../electron/core/llm/simulator/startSimulator
 import type { LoggedCall } from '../../shared/events/run/callRecord';
 import { criticalPath } from './criticalPath';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const TOLERANCE = 0.15;

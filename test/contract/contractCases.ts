@@ -245,5 +245,72 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       const resume = await client.call('runs.resume', { runId: 'no-such-run' });
       expect(resume).toMatchObject({ ok: false, error: { code: 'not-found' } });
     });
+
+    it('runs.compare gives each run with Wilson intervals and usage per role; an unknown run is not-found', async () => {
+      const result = await client.call('runs.compare', { runIds: [harness.seededRunId] });
+      if (!result.ok) throw new Error(`runs.compare failed: ${JSON.stringify(result.error)}`);
+      const [run] = result.value.runs;
+      expect(run).toMatchObject({ runId: harness.seededRunId, status: 'completed' });
+      expect(run!.testCI![0]).toBeLessThanOrEqual(run!.test!);
+      expect(run!.testCI![1]).toBeGreaterThanOrEqual(run!.test!);
+      expect(run!.usageByRole.solver?.calls).toBeGreaterThan(0);
+      expect(result.value.pairs).toEqual([]);
+      expect(await client.call('runs.compare', { runIds: [harness.seededRunId, 'no-such-run'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await harness.transport.invoke('runs.compare', { runIds: [] })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('runs.rename and runs.archive change the list; archived runs are listed only when asked', async () => {
+      const renamed = await client.call('runs.rename', { runId: harness.seededRunId, name: 'renamed by the contract suite' });
+      expect(renamed).toEqual({ ok: true, value: { runId: harness.seededRunId, name: 'renamed by the contract suite' } });
+      expect(await client.call('runs.rename', { runId: harness.seededRunId, name: '   ' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(await client.call('runs.archive', { runId: harness.seededRunId, archived: true })).toEqual({ ok: true, value: { runId: harness.seededRunId, archived: true } });
+      const hidden = await client.call('runs.list', {});
+      expect(hidden.ok && hidden.value.some((r) => r.runId === harness.seededRunId)).toBe(false);
+      const all = await client.call('runs.list', { includeArchived: true });
+      expect(all.ok && all.value.find((r) => r.runId === harness.seededRunId)).toMatchObject({ name: 'renamed by the contract suite', archived: true });
+      await client.call('runs.archive', { runId: harness.seededRunId, archived: false });
+      const back = await client.call('runs.list', {});
+      expect(back.ok && back.value.some((r) => r.runId === harness.seededRunId)).toBe(true);
+      expect(await client.call('runs.archive', { runId: 'no-such-run', archived: true })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    });
+
+    it('runs.progress of a finished run is complete with no ETA', async () => {
+      const result = await client.call('runs.progress', { runId: harness.seededRunId });
+      if (!result.ok) throw new Error(`runs.progress failed: ${JSON.stringify(result.error)}`);
+      expect(result.value).toMatchObject({ runId: harness.seededRunId, status: 'completed', etaSeconds: null, failures: 0 });
+      expect(result.value.done).toBe(result.value.total);
+      expect(result.value.calls).toBeGreaterThan(0);
+      expect(await client.call('runs.progress', { runId: 'no-such-run' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    });
+
+    it('runs.validateConfig accepts what runs.start would and lists problems in plain words, creating nothing', async () => {
+      const before = await client.call('runs.list', { includeArchived: true });
+      const good = await client.call('runs.validateConfig', { config: harness.startConfig });
+      if (!good.ok) throw new Error(`runs.validateConfig failed: ${JSON.stringify(good.error)}`);
+      expect(good.value.ok).toBe(true);
+      const bad = await client.call('runs.validateConfig', { config: { ...harness.startConfig, method: 'bogus' } });
+      expect(bad.ok && bad.value.ok).toBe(false);
+      expect(bad.ok && bad.value.issues.some((issue) => issue.path === 'method')).toBe(true);
+      const after = await client.call('runs.list', { includeArchived: true });
+      expect(after.ok && before.ok && after.value.length).toBe(before.ok ? before.value.length : -1);
+    });
+
+    it('llm.testEndpoint probes a described endpoint and refuses a malformed one', async () => {
+      const refused = await client.call('llm.testEndpoint', { endpoint: { name: 'x', baseURL: 'ftp://example.com/v1', model: 'm' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      const keyed = await client.call('llm.testEndpoint', { endpoint: { name: 'x', baseURL: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'sk-1' } });
+      expect(keyed).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      const resolved = await client.call('runs.validateConfig', { config: harness.startConfig });
+      const endpoint = resolved.ok ? (resolved.value.resolved?.endpoints as Array<Record<string, unknown>> | undefined)?.[0] : undefined;
+      if (!endpoint || endpoint.kind !== 'simulator') return;
+      const report = await client.call('llm.testEndpoint', { endpoint });
+      if (!report.ok) throw new Error(`llm.testEndpoint failed: ${JSON.stringify(report.error)}`);
+      expect(report.value).toMatchObject({ reachable: true, modelAvailable: true });
+    });
+
+    it('runs.resume with overrides other than endpoints is a bad-request naming the key', async () => {
+      const result = await client.call('runs.resume', { runId: harness.seededRunId, overrides: { epochs: 5 } });
+      expect(result.ok).toBe(false);
+    });
   });
 }

@@ -1,22 +1,22 @@
 import type { Command } from 'commander';
-import { runTrainSize } from '../../core/runs/runFacts';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
-import { compareRowJson, renderComparison, type CompareRow } from '../output/compareTable';
+import { DB_OPTION_HELP, callApi, withCore } from '../output/commandSupport';
+import { compareReportJson, renderComparison } from '../output/compareTable';
 import { printJsonLine } from '../output/jsonLine';
 
-/** `remo compare RUN...`: runs side by side in the paper's table layout. */
+/** `remo compare RUN...`: runs side by side in the paper's table layout, with intervals and paired tests. */
 export function register(program: Command): void {
   program
     .command('compare')
-    .description("compare runs in the paper's table layout (method, epochs, train size, val, test, gap), with seed accuracies, calls, tokens and time")
+    .description("compare runs in the paper's table layout (method, epochs, train size, val, test, gap) with 95% Wilson intervals, seed accuracies, calls, tokens, time, and an exact McNemar test for every two runs scored on the same test items")
     .argument('<runs...>', 'run ids')
     .option('--db <path>', DB_OPTION_HELP)
-    .option('--json', 'print one JSON line: an array of rows')
+    .option('--json', 'print one JSON line: { runs: [...], pairs: [{ a, b, sharedItems, wrongToRight, rightToWrong, mcnemarP }] }')
     .action(async (runIds: string[], options: { db?: string; json?: boolean }) => {
-      await withCore(options.db, (core) => {
-        const rows: CompareRow[] = runIds.map((runId) => ({ summary: core.runs.summary(runId), trainSize: runTrainSize(core.store, runId) }));
-        if (options.json) printJsonLine(rows.map(compareRowJson));
-        else process.stdout.write(renderComparison(rows) + '\n');
+      await withCore(options.db, async (core) => {
+        // Through the in-process API: the same report the compare view shows.
+        const report = await callApi(core, 'runs.compare', { runIds });
+        if (options.json) printJsonLine(compareReportJson(report));
+        else process.stdout.write(renderComparison(report) + '\n');
       });
     });
 }

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import type { RunSummary } from '../../../shared/api/runViews';
 import { buildDemoConfig, DEMO_SIZES, type DemoSize } from '../../core/composition/demoConfig';
 import { startSimulatorOnDefaultPort } from '../startSimulatorOnDefaultPort';
-import { runTrainSize } from '../../core/runs/runFacts';
 import { UsageError } from '../usageError';
-import { DB_OPTION_HELP, parseNonNegativeInt, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, callApi, parseNonNegativeInt, withCore } from '../output/commandSupport';
 import { renderComparison } from '../output/compareTable';
 import { followRunInForeground } from '../output/foregroundRun';
 import { SIMULATOR_NOTICE } from '../output/summaryTable';
@@ -42,7 +41,8 @@ export function register(program: Command): void {
             summaries.push(summary);
             if (summary.status !== 'completed') break;
           }
-          process.stdout.write('\n' + renderComparison(summaries.map((summary) => ({ summary, trainSize: runTrainSize(core.store, summary.runId) }))) + '\n');
+          const report = await callApi(core, 'runs.compare', { runIds: summaries.map((summary) => summary.runId) });
+          process.stdout.write('\n' + renderComparison(report) + '\n');
           process.stdout.write(`\nDEMO — ${SIMULATOR_NOTICE}\nThe runs are kept in the database: try \`remo runs\`, \`remo show ${summaries[summaries.length - 1]?.runId ?? 'RUN'}\`.\n`);
           process.exitCode = summaries.every((s) => s.status === 'completed') ? 0 : 1;
         }, { mayCreate: true });

@@ -14,8 +14,10 @@ import { register as registerCompare } from './compare';
 import { register as registerExport } from './export';
 import { register as registerImport } from './import';
 import { register as registerDemo } from './demo';
+import { register as registerRename } from './rename';
+import { register as registerArchive } from './archive';
 
 /**
  * Every subcommand of `remo`. A command module exports `register(program)`; add it here.
  */
-export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerWeb, registerRun, registerResume, registerPause, registerFork, registerRuns, registerShow, registerCompare, registerExport, registerImport, registerDemo];
+export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerWeb, registerRun, registerResume, registerPause, registerFork, registerRuns, registerRename, registerArchive, registerShow, registerCompare, registerExport, registerImport, registerDemo];

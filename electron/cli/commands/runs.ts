@@ -3,16 +3,17 @@ import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 import { renderRunList } from '../output/summaryTable';
 
-/** `remo runs`: every run in the database, newest last. */
+/** `remo runs [--all]`: every run in the database, newest last; archived ones with --all. */
 export function register(program: Command): void {
   program
     .command('runs')
-    .description('list the runs in the database (a run whose process died shows as "interrupted")')
+    .description('list the runs in the database (a run whose process died shows as "interrupted"; archived runs only with --all)')
+    .option('--all', 'include archived runs')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print one JSON line: an array of run summaries')
-    .action(async (options: { db?: string; json?: boolean }) => {
+    .action(async (options: { all?: boolean; db?: string; json?: boolean }) => {
       await withCore(options.db, (core) => {
-        const runs = core.runs.list();
+        const runs = core.runs.list({ includeArchived: Boolean(options.all) });
         if (options.json) printJsonLine(runs);
         else process.stdout.write(renderRunList(runs) + '\n');
       });

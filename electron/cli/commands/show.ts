@@ -25,8 +25,8 @@ export function register(program: Command): void {
       await withCore(options.db, (core) => {
         const summary = core.runs.summary(runId);
         const view = core.runs.stateAt(runId, at);
-        if (options.json) printJsonLine(stateJson(summary, view, Boolean(options.notebook)));
-        else process.stdout.write(renderState(summary, view) + '\n');
+        if (options.json) printJsonLine(stateJson(summary, view, Boolean(options.notebook), at));
+        else process.stdout.write(renderState(summary, view, at) + '\n');
       });
     });
 }

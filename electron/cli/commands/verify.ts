@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../core/store/openDatabase';
 import { verifyEventLog } from '../../core/store/verifyEventLog';
 import { UsageError } from '../usageError';
+import { defaultDbPath } from '../../core/composition/defaultDbPath';
+import { DB_OPTION_HELP } from '../output/commandSupport';
 
 /**
- * `remo verify --db PATH`: checks the immutability triggers and walks the hash chain.
+ * `remo verify [--db PATH]`: checks the immutability triggers and walks the hash chain.
  * Prints `ok N events` (exit 0) or names the first bad position (exit 1). Opens read-only and
  * never creates a database.
  */
@@ -13,10 +15,11 @@ export function register(program: Command): void {
   program
     .command('verify')
     .description('Check that the event log is intact: immutability triggers present, hash chain unbroken.')
-    .requiredOption('--db <path>', 'the REMO Studio database file')
-    .action((options: { db: string }) => {
-      if (!existsSync(options.db)) throw new UsageError(`no database at ${options.db}`);
-      const db = openDatabase(options.db, { readonly: true, allowOutdatedSchema: true });
+    .option('--db <path>', DB_OPTION_HELP)
+    .action((options: { db?: string }) => {
+      const dbPath = options.db ?? defaultDbPath();
+      if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
+      const db = openDatabase(dbPath, { readonly: true, allowOutdatedSchema: true });
       try {
         const hasEvents = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
         if (!hasEvents) {

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultDbPath } from '../../core/composition/defaultDbPath';
 import { createCore, type Core } from '../../core/composition/createCore';
+import { apiDepsFromCore, createApiService } from '../../core/api';
+import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api/contract';
+import { createApiClient } from '../../../shared/api/transport';
 import { UsageError } from '../usageError';
 
 /** Help text of the shared --db option. */
@@ -56,4 +59,17 @@ export function readJsonFile(path: string): unknown {
 export function parseNonNegativeInt(flag: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a non-negative integer, got "${value}"`);
   return Number(value);
+}
+
+/**
+ * Calls one API method on `core` through the in-process transport, so the CLI prints exactly what
+ * the UI is served. A `bad-request` or `not-found` envelope becomes a UsageError (exit 2).
+ */
+export async function callApi<M extends ApiMethod>(core: Core, method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
+  const client = createApiClient(createApiService(apiDepsFromCore(core, { version: '0.0.0' })).inProcess());
+  const result = await client.call(method, args);
+  if (result.ok) return result.value;
+  const message = result.error.message.replace(/\n/g, '; ');
+  if (result.error.code === 'bad-request' || result.error.code === 'not-found' || result.error.code === 'conflict') throw new UsageError(message);
+  throw new Error(message);
 }

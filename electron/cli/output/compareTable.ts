@@ -1,61 +1,98 @@
-import type { RunSummary } from '../../../shared/api/runViews';
+import type { CompareReport, CompareRun, Interval } from '../../../shared/api/compareViews';
 import { formatCount, formatDuration, formatGap, formatPercent } from './format';
 import { SIMULATOR_NOTICE } from './summaryTable';
 import { renderTable } from './table';
 
-/** One row of `remo compare`: a run summary plus the training-split size its config resolved to. */
-export interface CompareRow {
-  summary: RunSummary;
-  trainSize: number | null;
+/** JSON shape of one run of `remo compare --json` (the keys before `name` are the original row's). */
+export function compareRowJson(run: CompareRun) {
+  return {
+    runId: run.runId,
+    method: run.method,
+    status: run.status,
+    epochs: run.epochs,
+    epochsPlanned: run.epochsPlanned,
+    trainSize: run.trainSize,
+    seedVal: run.seedVal,
+    seedTest: run.seedTest,
+    val: run.val,
+    test: run.test,
+    testPromptOnly: run.testPromptOnly,
+    gap: run.gap,
+    llmCalls: run.calls,
+    promptTokens: Object.values(run.usageByRole).reduce((sum, u) => sum + u.promptTokens, 0),
+    completionTokens: Object.values(run.usageByRole).reduce((sum, u) => sum + u.completionTokens, 0),
+    wallSeconds: run.wallSeconds,
+    simulated: run.simulated,
+    name: run.name,
+    model: run.model,
+    parentRunId: run.parentRunId,
+    valCI: run.valCI,
+    testCI: run.testCI,
+    seedTestCI: run.seedTestCI,
+    testPromptOnlyCI: run.testPromptOnlyCI,
+    valItems: run.valItems,
+    testItems: run.testItems,
+    usageByRole: run.usageByRole,
+  };
 }
 
-/** JSON shape of one `remo compare --json` row. */
-export function compareRowJson({ summary: s, trainSize }: CompareRow) {
+/** JSON of `remo compare --json`: the runs (request order) and every pair scored on shared test items. */
+export function compareReportJson(report: CompareReport) {
   return {
-    runId: s.runId,
-    method: s.method,
-    status: s.status,
-    epochs: s.epochsDone,
-    epochsPlanned: s.epochsPlanned,
-    trainSize,
-    seedVal: s.seedVal,
-    seedTest: s.seedTest,
-    val: s.val,
-    test: s.test,
-    testPromptOnly: s.testPromptOnly,
-    // Rounded past float noise (0.82 - 0.76 would print as 0.05999999999999994); accuracies are count ratios.
-    gap: s.val === null || s.test === null ? null : Number((s.val - s.test).toFixed(10)),
-    llmCalls: s.usage.calls,
-    promptTokens: s.usage.promptTokens,
-    completionTokens: s.usage.completionTokens,
-    wallSeconds: s.wallSeconds,
-    simulated: s.simulated,
+    runs: report.runs.map(compareRowJson),
+    pairs: report.pairs.map((pair) => ({
+      a: pair.a, b: pair.b, sharedItems: pair.sharedItems, wrongToRight: pair.wrongToRight, rightToWrong: pair.rightToWrong, mcnemarP: pair.mcnemarP,
+    })),
   };
+}
+
+/** "[72.2, 87.5]" in percent; "—" when not measured. */
+export function formatInterval(interval: Interval | null): string {
+  return interval ? `[${formatPercent(interval[0])}, ${formatPercent(interval[1])}]` : '—';
+}
+
+/** p-values as people read them: 0.0386, 1.2e-7, 1. */
+export function formatP(p: number): string {
+  if (p >= 0.9995) return '1';
+  if (p >= 0.001) return p.toFixed(4);
+  return p.toExponential(1);
 }
 
 /**
  * The paper's table layout (method, epochs, train size, val, test) extended with what the paper
- * does not report but a reproduction must: the seed prompt's accuracies, the generalisation gap,
- * the prompt-only test of notebook methods, calls, tokens and time. Simulated runs are marked.
+ * does not report but a reproduction must: 95% Wilson intervals, the seed prompt's accuracies, the
+ * generalisation gap, the prompt-only test of notebook methods, calls, tokens and time; then the
+ * paired test (exact McNemar) of every two runs scored on the same test items. Simulated runs are marked.
  */
-export function renderComparison(rows: CompareRow[]): string {
-  const body = rows.map(({ summary: s, trainSize }) => [
-    s.runId,
-    s.method + (s.simulated ? ' *' : ''),
-    s.status === 'completed' ? String(s.epochsDone) : `${s.epochsDone}/${s.epochsPlanned} (${s.status})`,
-    trainSize === null ? '—' : formatCount(trainSize),
-    `${formatPercent(s.seedVal)} / ${formatPercent(s.seedTest)}`,
-    formatPercent(s.val),
-    formatPercent(s.test),
-    formatGap(s.val, s.test),
-    formatPercent(s.testPromptOnly),
-    formatCount(s.usage.calls),
-    formatCount(s.usage.promptTokens + s.usage.completionTokens),
-    formatDuration(s.wallSeconds),
+export function renderComparison(report: CompareReport): string {
+  const body = report.runs.map((r) => [
+    r.runId,
+    r.method + (r.simulated ? ' *' : ''),
+    r.status === 'completed' ? String(r.epochs) : `${r.epochs}/${r.epochsPlanned} (${r.status})`,
+    r.trainSize === null ? '—' : formatCount(r.trainSize),
+    `${formatPercent(r.seedVal)} / ${formatPercent(r.seedTest)}`,
+    formatPercent(r.val),
+    formatInterval(r.valCI),
+    formatPercent(r.test),
+    formatInterval(r.testCI),
+    formatGap(r.val, r.test),
+    formatPercent(r.testPromptOnly),
+    formatCount(r.calls),
+    formatCount(r.tokens),
+    formatDuration(r.wallSeconds),
   ]);
-  const table = renderTable(
-    ['run', 'method', 'epochs', 'train size', 'seed val/test %', 'val %', 'test %', 'gap (val-test)', 'test prompt-only %', 'calls', 'tokens', 'time'],
+  const parts = [renderTable(
+    ['run', 'method', 'epochs', 'train size', 'seed val/test %', 'val %', 'val 95% CI', 'test %', 'test 95% CI', 'gap (val-test)', 'test prompt-only %', 'calls', 'tokens', 'time'],
     body,
-  );
-  return rows.some((r) => r.summary.simulated) ? `${table}\n* simulated run. ${SIMULATOR_NOTICE}` : table;
+  )];
+  if (report.pairs.length > 0) {
+    parts.push('Paired test on shared test items (exact McNemar, two-sided):');
+    parts.push(renderTable(
+      ['a', 'b', 'shared items', 'wrong→right', 'right→wrong', 'p'],
+      report.pairs.map((p) => [p.a, p.b, formatCount(p.sharedItems), formatCount(p.wrongToRight), formatCount(p.rightToWrong), formatP(p.mcnemarP)]),
+    ));
+    parts.push('wrong→right: items run a got wrong and run b got right. p < 0.05: the difference is unlikely to be chance.');
+  }
+  if (report.runs.some((r) => r.simulated)) parts.push(`* simulated run. ${SIMULATOR_NOTICE}`);
+  return parts.join('\n');
 }

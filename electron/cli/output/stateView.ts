@@ -1,15 +1,25 @@
-import type { RunStateView, RunSummary } from '../../../shared/api/runViews';
+import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
 import { formatCount, formatPercent } from './format';
 import { SIMULATOR_NOTICE } from './summaryTable';
 import { renderKeyValues, renderTable } from './table';
 
-/** JSON of `remo show --json`: the state view plus the run's summary, notebook reduced to its size unless asked. */
-export function stateJson(summary: RunSummary, view: RunStateView, withNotebook: boolean) {
+/** "as of epoch 1", "as of position 120", "at the end of its log". */
+export function describePoint(at: RunPoint): string {
+  if (at === 'end') return 'at the end of its log';
+  return 'epoch' in at ? `as of epoch ${at.epoch}` : `as of position ${at.position}`;
+}
+
+/**
+ * JSON of `remo show --json`: the state view plus the run's summary, notebook reduced to its size
+ * unless asked. `status` is the run's current status; `asOf` says which point the state is from.
+ */
+export function stateJson(summary: RunSummary, view: RunStateView, withNotebook: boolean, at: RunPoint = 'end') {
   return {
     runId: view.runId,
     method: summary.method,
     simulated: summary.simulated,
-    status: view.status,
+    status: summary.status,
+    asOf: { point: at, position: view.position, epoch: view.epoch, step: view.step, description: describePoint(at) },
     position: view.position,
     epoch: view.epoch,
     step: view.step,
@@ -24,11 +34,11 @@ export function stateJson(summary: RunSummary, view: RunStateView, withNotebook:
 }
 
 /** Human view of one point of a run: where, P, Q, per-epoch metrics, notebook size. */
-export function renderState(summary: RunSummary, view: RunStateView): string {
+export function renderState(summary: RunSummary, view: RunStateView, at: RunPoint = 'end'): string {
   const head = renderKeyValues([
     ['run', `${view.runId} (${summary.method}${summary.simulated ? ', simulated' : ''})`],
-    ['at', `position ${view.position} · epoch ${view.epoch} · step ${view.step}`],
-    ['status', view.status],
+    ['state', `${describePoint(at)} · position ${view.position} · epoch ${view.epoch} · step ${view.step}`],
+    ['run status now', summary.status + (summary.statusReason ? ` — ${summary.statusReason}` : '')],
     ['notebook', `${view.notebook.length} entries (${view.notebook.filter((e) => !e.resolved).length} unresolved)`],
     ['LLM calls', formatCount(view.usage.calls)],
     ['tokens', formatCount(view.usage.promptTokens + view.usage.completionTokens)],

@@ -31,14 +31,16 @@ export function renderRunList(summaries: RunSummary[]): string {
   if (summaries.length === 0) return 'no runs yet: start one with `remo run --config FILE` or try `remo demo`';
   const rows = summaries.map((s) => [
     s.runId,
-    s.name || '',
+    (s.name || '') + (s.archived ? ' (archived)' : ''),
     s.method + (s.simulated ? ' (sim)' : ''),
+    s.model ?? '',
     s.status,
+    s.parentRunId ? `${s.parentRunId} @ ${s.parentPosition ?? '?'}` : '—',
     `${s.epochsDone}/${s.epochsPlanned}`,
     formatPercent(s.val),
     formatPercent(s.test),
     formatCount(s.usage.calls),
     s.createdAt.replace('T', ' ').slice(0, 19),
   ]);
-  return renderTable(['run', 'name', 'method', 'status', 'epochs', 'val %', 'test %', 'calls', 'created (UTC)'], rows);
+  return renderTable(['id', 'name', 'method', 'model', 'status', 'parent', 'epochs', 'val %', 'test %', 'calls', 'created (UTC)'], rows);
 }

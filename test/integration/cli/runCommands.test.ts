@@ -159,13 +159,19 @@ describe('remo run / resume / pause / fork / runs / show / compare (spawned CLI)
 
     const ids = runs.map((r) => r.runId);
     const compare = await runRemo(['compare', ...ids, '--db', db, '--json']);
-    const rows = lastJsonLine(compare.stdout) as unknown as Array<Record<string, unknown>>;
+    const report = lastJsonLine(compare.stdout) as unknown as { runs: Array<Record<string, unknown>>; pairs: Array<Record<string, unknown>> };
+    const rows = report.runs;
     expect(rows.map((r) => r.runId)).toEqual(ids);
+    for (const key of ['valCI', 'testCI', 'usageByRole']) expect(rows[0]).toHaveProperty(key);
+    expect(report.pairs.length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(report.pairs[0]!).sort()).toEqual(['a', 'b', 'mcnemarP', 'rightToWrong', 'sharedItems', 'wrongToRight']);
     expect(rows[0]).toMatchObject({ trainSize: 9, simulated: true });
     for (const key of ['seedVal', 'seedTest', 'val', 'test', 'gap', 'llmCalls', 'wallSeconds', 'epochs']) expect(rows[0]).toHaveProperty(key);
 
     const table = await runRemo(['compare', ...ids, '--db', db]);
     expect(table.stdout).toMatch(/train size/);
+    expect(table.stdout).toMatch(/test 95% CI/);
+    expect(table.stdout).toMatch(/exact McNemar/);
     expect(table.stdout).toMatch(/SIMULATOR/);
 
     const unknown = await runRemo(['show', 'no-such-run', '--db', db]);

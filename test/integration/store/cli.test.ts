@@ -10,7 +10,11 @@ import { testRegistry, value } from './support/fixtures';
 const remoBin = fileURLToPath(new URL('../../../electron/cli/remo.mjs', import.meta.url));
 
 function remo(...args: string[]) {
-  const result = spawnSync(process.execPath, [remoBin, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return remoWithEnv({}, ...args);
+}
+
+function remoWithEnv(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [remoBin, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -66,15 +70,18 @@ describe('remo verify / remo rebuild', () => {
     }
   });
 
-  it('unknown flags and a missing --db are one-line errors with exit 2; --help exits 0', () => {
+  it('unknown flags and a missing database are one-line errors with exit 2; --help exits 0; without --db they use $REMO_DB', () => {
     for (const command of ['verify', 'rebuild']) {
       const unknown = remo(command, '--db', dbPath, '--frobnicate');
       expect(unknown.code).toBe(2);
       expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
       expect(unknown.stderr).toMatch(/unknown option '--frobnicate'/);
-      const noDb = remo(command);
+      const missing = `${dbPath}.missing`;
+      const noDb = remoWithEnv({ REMO_DB: missing }, command);
       expect(noDb.code).toBe(2);
-      expect(noDb.stderr).toMatch(/--db <path>/);
+      expect(noDb.stderr.trim()).toBe(`remo: no database at ${missing}`);
+      const fromEnv = remoWithEnv({ REMO_DB: dbPath }, command);
+      expect(fromEnv.code).toBe(0);
       const help = remo(command, '--help');
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Usage: remo ${command} \\[options\\]`));

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { validateRunConfig } from '../../core/runs/validateRunConfig';
+import { checkRunConfig } from '../../core/runs/checkRunConfig';
+import { parseRunConfig } from '../../core/engine/parseRunConfig';
+import { UsageError } from '../usageError';
 import { DB_OPTION_HELP, asUsageError, readJsonFile, withCore } from '../output/commandSupport';
 import { RUN_EXIT_HELP, followRunInForeground } from '../output/foregroundRun';
 
@@ -20,6 +23,9 @@ export function register(program: Command): void {
       } catch (error) {
         throw asUsageError(error);
       }
+      // The limits runs.start holds a config to (http(s) URLs, key variables set here, epochs 1-100, ...).
+      const check = checkRunConfig(config, { parse: (json) => parseRunConfig(json) });
+      if (!check.ok) throw new UsageError(`invalid run config: ${check.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       await withCore(options.db, async (core) => {
         const { runId } = await core.runs.start(config);
         await followRunInForeground(core.runs, runId, { json: Boolean(options.json) });

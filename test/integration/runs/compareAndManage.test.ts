@@ -201,4 +201,28 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     const fork = await core.runs.fork(runId, { epoch: 1 }, { epochs: 3 });
     expect((await core.runs.waitForRun(fork.runId)).status).toBe('completed');
   });
+
+  it('runs.progress of an executing run: units, ETA, calls and requests in flight per endpoint', async () => {
+    const slow = await startSimulator({ seed: 0, latencyMs: 60 });
+    try {
+      const { runId } = await core.runs.start(smallConfig(slow.url, { method: 'textgrad', name: 'slow' }));
+      await slow.whenInFlight(1);
+      let seen = core.runs.progress(runId);
+      for (let i = 0; i < 200 && (seen.done === 0 || seen.endpoints.every((e) => e.inFlight === 0)); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        seen = core.runs.progress(runId);
+      }
+      expect(seen.status).toBe('running');
+      expect(seen.endpoints).toEqual([expect.objectContaining({ name: 'sim', concurrency: 32 })]);
+      expect(seen.total).toBeGreaterThan(seen.done);
+      expect(seen.phase.length).toBeGreaterThan(0);
+      if (seen.done > 0) expect(seen.etaSeconds).not.toBeNull();
+      await core.runs.waitForRun(runId);
+      const after = core.runs.progress(runId);
+      expect(after).toMatchObject({ status: 'completed', endpoints: [], etaSeconds: null });
+      expect(after.done).toBe(after.total);
+    } finally {
+      await slow.stop();
+    }
+  });
 });

@@ -94,7 +94,7 @@ export function createFakeRunService(): RunService & { emit(runId: string, type:
     },
     list: (options = {}) => [...runs.values()].filter((run) => options.includeArchived || !run.archived),
     summary,
-    validateConfig(config) {
+    async validateConfig(config) {
       const method = (config as { method?: unknown } | null)?.method;
       return method === 'bogus' ? { ok: false, issues: [{ path: 'method', message: 'method must be one of: "textgrad", "remo"' }] } : { ok: true, issues: [], resolved: { ...(config as object) } };
     },

@@ -52,6 +52,22 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
   return {
     parseConfig: (json) => parseRunConfig(json, deps.promptsDir),
     createRun: (config) => createRun(noModel, config),
+    async checkCreate(config) {
+      // createRun itself, on a store that refuses to append: the same checks, nothing written.
+      const dryRun = Symbol('dry run');
+      const store = new Proxy(deps.store, {
+        get(target, property) {
+          if (property === 'append' || property === 'appendAll') return () => { throw dryRun; };
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      try {
+        await createRun({ ...noModel, store }, config);
+      } catch (error) {
+        if (error !== dryRun) throw error;
+      }
+    },
     async createFork(parentRunId, at, overrides) {
       const parentConfig = runConfigOf(deps.store, parentRunId);
       if (!parentConfig) throw new RunNotFoundError(parentRunId);
@@ -72,14 +88,19 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
       const trainSize = runStartedData(deps.store, runId)?.split.train.length ?? 0;
       const steps = stepsInEpoch(config, trainSize);
       // The log keeps the run's own URLs; only this execution talks to the local simulator.
-      const reachable = deps.servedSimulatorUrl ? (await withServedSimulator(config, deps.servedSimulatorUrl)).config : config;
+      const { config: reachable, served } = deps.servedSimulatorUrl ? await withServedSimulator(config, deps.servedSimulatorUrl) : { config, served: [] };
       const gateway = deps.gatewayFor(reachable);
       executions.set(runId, { gateway, config: reachable });
+      // Said on every progress line, so the CLI, the UI and logs show where the calls go.
+      const note = served.length > 0 ? ` · simulator served in-process (${served.join(', ')})` : '';
       try {
         await executeRun({ ...base, llm: gateway }, runId, {
           signal: options.signal,
           control: options.control,
-          onProgress: (progress) => options.onProgress(toRunProgress(progress, config, steps)),
+          onProgress: (progress) => {
+            const unit = toRunProgress(progress, config, steps);
+            options.onProgress(note ? { ...unit, label: unit.label + note } : unit);
+          },
         });
       } finally {
         executions.delete(runId);

@@ -233,8 +233,16 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
       return { runId };
     },
 
-    validateConfig(config) {
-      return checkRunConfig(config, checkOptions);
+    async validateConfig(config) {
+      const check = checkRunConfig(config, checkOptions);
+      if (!check.ok) return check;
+      try {
+        await engine.checkCreate(check.resolved);
+      } catch (error) {
+        if (error instanceof RunConfigError) return { ok: false, issues: error.issues };
+        throw error;
+      }
+      return check;
     },
 
     rename(runId, name) {

@@ -26,6 +26,11 @@ export interface RunProgress {
 export interface RunEngine {
   /** Validates unknown JSON into a run config; throws an error naming the bad fields. */
   parseConfig(json: unknown): unknown;
+  /**
+   * Everything createRun checks (dataset, split, cross-run memory) without appending: resolves
+   * when createRun would succeed, throws its RunConfigError otherwise.
+   */
+  checkCreate(config: unknown): Promise<void>;
   /** Appends RunStarted (and nothing else runs); returns the new id. */
   createRun(config: unknown): Promise<{ runId: string }>;
   /** Appends RunForked for a new run from the parent's state at `at`. */

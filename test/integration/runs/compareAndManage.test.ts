@@ -166,21 +166,26 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
 
   it('validateConfig names every problem in plain words and writes nothing; start refuses the same', async () => {
     const count = eventCount(core);
-    const good = core.runs.validateConfig(smallConfig(world.simulator.url));
+    const good = await core.runs.validateConfig(smallConfig(world.simulator.url));
     expect(good.ok).toBe(true);
     expect(good.resolved).toMatchObject({ method: 'remo', epochs: 2 });
     const endpoint = { name: 'e', kind: 'custom', baseURL: 'ftp://host/v1', model: '', apiKeyEnv: 'lower-case bad name!', concurrency: 2000, timeoutMs: 10 };
-    const bad = core.runs.validateConfig({ ...smallConfig(world.simulator.url), endpoints: [endpoint] });
+    const bad = await core.runs.validateConfig({ ...smallConfig(world.simulator.url), endpoints: [endpoint] });
     expect(bad.ok).toBe(false);
     expect(bad.issues).toContainEqual({ path: 'endpoints.0.model', message: 'model of endpoint 1 must not be empty' });
     expect(bad.issues).toContainEqual({ path: 'endpoints.0.concurrency', message: 'concurrency of endpoint 1 must be at most 1024' });
     for (const issue of bad.issues) expect(issue.message).not.toMatch(/Too small|expected string|>=/);
-    const fixedModel = core.runs.validateConfig({ ...smallConfig(world.simulator.url), epochs: 1000, batchSize: 65, endpoints: [{ ...endpoint, model: 'm', concurrency: 8 }] });
+    const fixedModel = await core.runs.validateConfig({ ...smallConfig(world.simulator.url), epochs: 1000, batchSize: 65, endpoints: [{ ...endpoint, model: 'm', concurrency: 8 }] });
     const paths = fixedModel.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['epochs', 'batchSize', 'endpoints.0.baseURL', 'endpoints.0.apiKeyEnv', 'endpoints.0.timeoutMs']));
     expect(fixedModel.issues.find((i) => i.path === 'endpoints.0.baseURL')?.message).toMatch(/http:\/\/ or https:\/\//);
-    const unset = core.runs.validateConfig({ ...smallConfig(world.simulator.url), endpoints: [{ name: 'e', baseURL: world.simulator.url, model: 'm', apiKeyEnv: 'REMO_SURELY_UNSET_VARIABLE' }] });
+    const unset = await core.runs.validateConfig({ ...smallConfig(world.simulator.url), endpoints: [{ name: 'e', baseURL: world.simulator.url, model: 'm', apiKeyEnv: 'REMO_SURELY_UNSET_VARIABLE' }] });
     expect(unset.issues).toEqual([expect.objectContaining({ path: 'endpoints.0.apiKeyEnv', message: expect.stringMatching(/REMO_SURELY_UNSET_VARIABLE.*not set/) })]);
+    const tooBig = await core.runs.validateConfig(smallConfig(world.simulator.url, { split: { train: 9000, val: 12, test: 12 } }));
+    expect(tooBig.ok).toBe(false);
+    expect(tooBig.issues[0]?.path).toBe('split');
+    const noMemory = await core.runs.validateConfig(smallConfig(world.simulator.url, { memory: { fromRunId: 'no-such-run' } }));
+    expect(noMemory.issues).toEqual([{ path: 'memory.fromRunId', message: 'no run "no-such-run"' }]);
     await expect(core.runs.start({ ...smallConfig(world.simulator.url), epochs: 101 })).rejects.toThrow(/epochs must be between 1 and 100/);
     expect(eventCount(core)).toBe(count);
   });
@@ -191,8 +196,12 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     core.runs.requestPause(runId);
     expect((await core.runs.waitForRun(runId)).status).toBe('paused');
     await own.stop();
+    const labels: string[] = [];
+    const unsubscribe = core.runs.onProgress((progress) => labels.push(progress.label));
     await core.runs.resume(runId);
     const resumed = await core.runs.waitForRun(runId);
+    unsubscribe();
+    expect(labels.at(-1)).toMatch(/simulator served in-process \(sim\)/);
     expect(resumed.status).toBe('completed');
     expect(core.servedSimulatorUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     // The log keeps the run's own URL.

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../../electron/core/composition/create
 import { rebuildProjections } from '../../../electron/core/projections/rebuildProjections';
 import { registeredProjections } from '../../../electron/core/projections/registeredProjections';
 import { verifyEventLog } from '../../../electron/core/store/verifyEventLog';
+import { checksumProjectionTables } from '../../../electron/core/projections/checksumProjectionTables';
 import { exportRunLines } from '../../../electron/core/exchange';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
 import type { EvaluationCompletedData, LoggedCall, SolverAnsweredData } from '../../../shared/events/run/runEventTypes';
@@ -233,5 +234,15 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     } finally {
       await slow.stop();
     }
+  });
+
+  it('a rebuild of every projection reproduces the live tables, catalog events and RunReconfigured included', () => {
+    const projections = registeredProjections();
+    const live = checksumProjectionTables(core.store.db, projections);
+    rebuildProjections(core.store.db, core.store, projections);
+    expect(checksumProjectionTables(core.store.db, projections)).toBe(live);
+    expect(core.store.readAll({ types: ['RunRenamed', 'RunArchived', 'RunReconfigured'], limit: 100 }).map((e) => e.type)).toEqual(
+      expect.arrayContaining(['RunRenamed', 'RunArchived', 'RunReconfigured']),
+    );
   });
 });

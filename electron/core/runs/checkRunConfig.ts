@@ -59,6 +59,20 @@ function rangeIssue(path: string, words: string, value: number | null | undefine
 }
 
 /**
+ * The limits a user is held to, for the top-level keys in `only` (default: all): epochs, batch
+ * size, steps per epoch, and the endpoints' URLs, key variables, concurrency and timeouts.
+ */
+export function limitIssues(config: RunConfig, options: Pick<ConfigCheckOptions, 'env' | 'keyAvailable'>, only?: readonly string[]): ConfigIssue[] {
+  const wanted = (key: string) => !only || only.includes(key);
+  return [
+    ...(wanted('epochs') ? rangeIssue('epochs', 'epochs', config.epochs, CONFIG_LIMITS.epochs) : []),
+    ...(wanted('batchSize') ? rangeIssue('batchSize', 'batch size', config.batchSize, CONFIG_LIMITS.batchSize) : []),
+    ...(wanted('stepsPerEpoch') ? rangeIssue('stepsPerEpoch', 'steps per epoch', config.stepsPerEpoch, CONFIG_LIMITS.stepsPerEpoch) : []),
+    ...(wanted('endpoints') ? endpointIssues(config, options) : []),
+  ];
+}
+
+/**
  * Checks a run config exactly as `runs.start` does, and writes nothing: no inline key, the
  * engine's schema (plain-words messages), then the limits a user is held to (http(s) URLs, key
  * variable names that exist here, epochs 1-100, batch size 1-64, ...).
@@ -68,7 +82,7 @@ export function checkRunConfig(json: unknown, options: ConfigCheckOptions): Conf
     rejectInlineApiKeys(json);
   } catch (error) {
     if (error instanceof InlineApiKeyError) {
-      return { ok: false, issues: [{ path: error.field.replace(/^config\.?/, ''), message: error.message.slice(error.field.length + 2) }] };
+      return { ok: false, issues: [{ path: error.field.replace(/^config\.?/, '').replace(/\[(\d+)\]/g, '.$1'), message: error.message.slice(error.field.length + 2) }] };
     }
     throw error;
   }
@@ -79,11 +93,6 @@ export function checkRunConfig(json: unknown, options: ConfigCheckOptions): Conf
     if (error instanceof RunConfigError) return { ok: false, issues: error.issues };
     throw error;
   }
-  const issues = [
-    ...rangeIssue('epochs', 'epochs', config.epochs, CONFIG_LIMITS.epochs),
-    ...rangeIssue('batchSize', 'batch size', config.batchSize, CONFIG_LIMITS.batchSize),
-    ...rangeIssue('stepsPerEpoch', 'steps per epoch', config.stepsPerEpoch, CONFIG_LIMITS.stepsPerEpoch),
-    ...endpointIssues(config, options),
-  ];
+  const issues = limitIssues(config, options);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, issues: [], resolved: config as unknown as Record<string, unknown> };
 }

@@ -10,7 +10,8 @@ import type { RunConfig } from '../../../shared/config/runConfig';
 import { RunConfigError } from '../../../shared/config/runConfigError';
 import { CATALOG_STREAM_ID } from '../../../shared/events/catalog';
 import type { RunProgressView } from '../../../shared/api/compareViews';
-import { checkRunConfig, endpointIssues, type ConfigCheckOptions } from './checkRunConfig';
+import { checkRunConfig, endpointIssues, limitIssues, type ConfigCheckOptions } from './checkRunConfig';
+import { expandOverrides } from './expandOverrides';
 import { applyEndpointOverrides } from './endpointOverrides';
 import { createRetryCounter, readScheduleFacts } from './readRunProgress';
 import { runTrainSize } from './runFacts';
@@ -274,6 +275,14 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
     async fork(runId, at, overrides) {
       requireSummary(runId);
       rejectInlineApiKeys(overrides, 'overrides');
+      // What the fork changes is held to the limits a new run is (a fork dialog's endpoint or epochs).
+      const parent = engine.currentConfig(runId);
+      const touched = Object.keys(overrides);
+      if (parent && touched.some((key) => ['epochs', 'batchSize', 'stepsPerEpoch', 'endpoints'].includes(key))) {
+        const merged = { ...(parent as unknown as Record<string, unknown>), ...expandOverrides(parent as unknown as Record<string, unknown>, overrides) };
+        const issues = limitIssues(engine.parseConfig(merged) as RunConfig, checkOptions, touched);
+        if (issues.length > 0) throw new RunConfigError(issues);
+      }
       const { runId: forkId } = await engine.createFork(runId, at, overrides);
       launch(forkId);
       return { runId: forkId };

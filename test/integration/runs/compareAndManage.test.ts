@@ -129,6 +129,10 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     const { runId } = await core.runs.fork(remo, { epoch: 1 }, { epochs: 2 });
     await core.runs.waitForRun(runId);
     expect(core.runs.summary(runId).name).toBe('remo · fork @ epoch 1');
+    const count = eventCount(core);
+    await expect(core.runs.fork(remo, { epoch: 1 }, { epochs: 500 })).rejects.toThrow(/epochs must be between 1 and 100/);
+    await expect(core.runs.fork(remo, { epoch: 1 }, { endpoints: { 0: { baseURL: 'ftp://x/v1' } } })).rejects.toThrow(/http:\/\/ or https:\/\//);
+    expect(eventCount(core)).toBe(count);
     const named = await core.runs.fork(remo, { epoch: 1 }, { name: 'mine' });
     await core.runs.waitForRun(named.runId);
     expect(core.runs.summary(named.runId).name).toBe('mine');
@@ -188,6 +192,8 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     const noMemory = await core.runs.validateConfig(smallConfig(world.simulator.url, { memory: { fromRunId: 'no-such-run' } }));
     expect(noMemory.issues).toEqual([{ path: 'memory.fromRunId', message: 'no run "no-such-run"' }]);
     await expect(core.runs.start({ ...smallConfig(world.simulator.url), epochs: 101 })).rejects.toThrow(/epochs must be between 1 and 100/);
+    const keyed = await core.runs.validateConfig({ ...smallConfig(world.simulator.url), endpoints: [{ name: 'e', baseURL: world.simulator.url, model: 'm', apiKey: 'sk-1' }] });
+    expect(keyed.issues).toEqual([{ path: 'endpoints.0.apiKey', message: expect.stringMatching(/^API keys are not accepted/) }]);
     expect(eventCount(core)).toBe(count);
   });
 

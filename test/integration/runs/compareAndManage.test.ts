@@ -12,6 +12,7 @@ import type { EvaluationCompletedData, LoggedCall, SolverAnsweredData } from '..
 import { mcnemarExact } from '../../../shared/stats/mcnemarExact';
 import { wilsonInterval } from '../../../shared/stats/wilsonInterval';
 import { createTestWorld, smallConfig, type TestWorld } from './runFixtures';
+import { connectionRefused } from '../../../electron/core/runs/servedSimulator';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -250,5 +251,25 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     expect(core.store.readAll({ types: ['RunRenamed', 'RunArchived', 'RunReconfigured'], limit: 100 }).map((e) => e.type)).toEqual(
       expect.arrayContaining(['RunRenamed', 'RunArchived', 'RunReconfigured']),
     );
+  });
+});
+
+describe('the in-process simulator of a core', { timeout: 60_000 }, () => {
+  it('serves a run whose simulator URL never answered, and stops when the core closes', async () => {
+    const world = await createTestWorld({ latencyMs: 0 });
+    const other = await createCore({ dbPath: world.dbPath('served.db') });
+    try {
+      const dead = `http://127.0.0.1:${await closedPort()}/v1`;
+      const { runId } = await other.runs.start(smallConfig(dead, { method: 'textgrad', epochs: 1 }));
+      expect((await other.runs.waitForRun(runId)).status).toBe('completed');
+      const url = other.servedSimulatorUrl();
+      expect(url).not.toBeNull();
+      expect(await connectionRefused(url!)).toBe(false);
+      await other.close();
+      expect(await connectionRefused(url!)).toBe(true);
+    } finally {
+      await other.close().catch(() => undefined);
+      await world.dispose();
+    }
   });
 });

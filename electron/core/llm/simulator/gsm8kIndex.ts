@@ -38,18 +38,37 @@ export function toKnownItem(record: Gsm8kRecord): KnownItem | undefined {
   return { question: record.question, gold, steps, intermediates };
 }
 
+/** Words (letters and digits) of a text, lower-cased: what question matching compares. */
+function tokensOf(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** How many leading words key the scan; every GSM8K question is longer. */
+const KEY_WORDS = 6;
+
 /**
- * Finds known GSM8K questions inside request text. The engine puts the question inside
- * <QUESTION> tags; without them, each line (minus a "Question:" style label) and the whole text are
- * tried, so a plain "Question: …" prompt is recognised too.
+ * Finds known GSM8K questions inside request text, wherever they are: inside <QUESTION> tags, on
+ * a "Question: …" line, or in the middle of another tool's prompt. Matching compares words
+ * (letters and digits, case ignored), so whitespace, punctuation and surrounding text do not
+ * matter. The scan is one map lookup per word of the text: cheap even for a reflector's long
+ * request.
  */
 export class Gsm8kIndex {
   private readonly byQuestion = new Map<string, KnownItem>();
+  /** First KEY_WORDS words -> the questions starting with them, with their whole word list. */
+  private readonly byOpening = new Map<string, Array<{ item: KnownItem; tokens: string[] }>>();
 
   constructor(records: Iterable<Gsm8kRecord>) {
     for (const record of records) {
       const item = toKnownItem(record);
-      if (item) this.byQuestion.set(normalizeQuestion(item.question), item);
+      if (!item) continue;
+      this.byQuestion.set(normalizeQuestion(item.question), item);
+      const tokens = tokensOf(item.question);
+      if (tokens.length < KEY_WORDS) continue;
+      const key = tokens.slice(0, KEY_WORDS).join(' ');
+      const bucket = this.byOpening.get(key) ?? [];
+      bucket.push({ item, tokens });
+      this.byOpening.set(key, bucket);
     }
   }
 
@@ -58,20 +77,27 @@ export class Gsm8kIndex {
   }
 
   lookup(question: string): KnownItem | undefined {
-    return this.byQuestion.get(normalizeQuestion(question));
+    return this.byQuestion.get(normalizeQuestion(question)) ?? this.findAll(question)[0];
   }
 
   /** Every known question found in `text`, in order of appearance, without duplicates. */
   findAll(text: string): KnownItem[] {
+    const words = tokensOf(text);
     const found: KnownItem[] = [];
-    const add = (item: KnownItem | undefined) => {
-      if (item && !found.includes(item)) found.push(item);
-    };
-    for (const match of text.matchAll(/<QUESTION>([\s\S]*?)<\/QUESTION>/g)) add(this.lookup(match[1]!));
-    for (const line of text.split('\n')) {
-      add(this.lookup(line.replace(/^\s*(?:[-*>]\s*)?(?:\d+[.)]\s*)?(?:question|problem|q)\s*\d*\s*[:.)-]\s*/i, '')));
+    for (let at = 0; at + KEY_WORDS <= words.length; at += 1) {
+      const bucket = this.byOpening.get(words.slice(at, at + KEY_WORDS).join(' '));
+      if (!bucket) continue;
+      // The longest question that matches here (one may be a prefix of another).
+      let best: { item: KnownItem; tokens: string[] } | undefined;
+      for (const candidate of bucket) {
+        if (candidate.tokens.length > words.length - at) continue;
+        if (best && candidate.tokens.length <= best.tokens.length) continue;
+        if (candidate.tokens.every((token, offset) => words[at + offset] === token)) best = candidate;
+      }
+      if (!best) continue;
+      if (!found.includes(best.item)) found.push(best.item);
+      at += best.tokens.length - 1;
     }
-    if (found.length === 0) add(this.lookup(text));
     return found;
   }
 }

@@ -78,6 +78,11 @@ export interface CallRecord {
   attempts: number;
   finishReason: string;
   cached: boolean;
+  /**
+   * The server's `system_fingerprint` for the reply, when it sent one (REMO's simulator always
+   * sends "remo-simulator"); a cache hit repeats the stored one. Absent otherwise.
+   */
+  fingerprint?: string;
 }
 
 export interface ChatResult {

@@ -24,7 +24,7 @@ import { assertChatCompletion, assertEmbeddings, assertModelList } from './reply
 export interface LlmGatewayDeps {
   endpoints: readonly EndpointProfile[];
   roles: RoleBindings;
-  /** Enables the response cache (table llm_cache, migration 0004). */
+  /** Enables the response cache (table llm_cache, migrations 0004 and 0007). */
   db?: Db;
   /** Per-run switch: false turns the cache off even when a db is given. Default true. */
   cache?: boolean;
@@ -53,6 +53,14 @@ interface ChatReply {
   finishReason: string;
   promptTokens: number;
   completionTokens: number;
+  /** The reply's `system_fingerprint`, when the server sent one. */
+  fingerprint?: string;
+}
+
+/** The server's fingerprint of a reply body or chunk, when it is a non-empty string. */
+function fingerprintOf(body: unknown): string | undefined {
+  const value = (body as { system_fingerprint?: unknown } | null)?.system_fingerprint;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** A token estimate for servers that send no usage: about four characters per token. */
@@ -120,6 +128,7 @@ export class OpenAiGateway implements LlmGateway {
             role: request.role, endpoint: endpoint.name, model: endpoint.model,
             promptTokens: hit.promptTokens, completionTokens: hit.completionTokens,
             latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: hit.finishReason, cached: true,
+            ...(hit.fingerprint !== undefined ? { fingerprint: hit.fingerprint } : {}),
           },
         });
       }
@@ -135,11 +144,13 @@ export class OpenAiGateway implements LlmGateway {
       role: request.role, endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
       promptTokens: reply.promptTokens, completionTokens: reply.completionTokens,
       latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: reply.finishReason, cached: false,
+      ...(reply.fingerprint !== undefined ? { fingerprint: reply.fingerprint } : {}),
     };
     if (useCache) {
       this.cache!.store(keyOf(outcome.endpoint), { fingerprint: endpointFingerprint(outcome.endpoint), model: outcome.endpoint.model }, {
         text: split.text, ...(thinking !== undefined ? { thinking } : {}), finishReason: reply.finishReason,
         promptTokens: reply.promptTokens, completionTokens: reply.completionTokens, latencyMs: record.latencyMs,
+        ...(reply.fingerprint !== undefined ? { fingerprint: reply.fingerprint } : {}),
       });
     }
     return this.finish({ text: split.text, ...(thinking !== undefined ? { thinking } : {}), record });
@@ -175,12 +186,13 @@ export class OpenAiGateway implements LlmGateway {
         );
       }
       const usage = (body as { usage?: { prompt_tokens?: number } }).usage;
-      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0) };
+      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0), fingerprint: fingerprintOf(body) };
     });
     const record: CallRecord = {
       role: 'embedder', endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
       promptTokens: outcome.value.promptTokens, completionTokens: 0,
       latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: 'stop', cached: false,
+      ...(outcome.value.fingerprint !== undefined ? { fingerprint: outcome.value.fingerprint } : {}),
     };
     this.deps.onCall?.(record);
     return { vectors: outcome.value.rows.map((row) => Float32Array.from(row)), model: outcome.endpoint.model, dimensions: EMBEDDING_DIMENSIONS, record };
@@ -353,10 +365,12 @@ export class OpenAiGateway implements LlmGateway {
         finishReason: choice.finish_reason ?? 'unknown',
         promptTokens: reply.usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
         completionTokens: reply.usage?.completion_tokens ?? estimateTokens(content),
+        ...(fingerprintOf(reply) !== undefined ? { fingerprint: fingerprintOf(reply)! } : {}),
       };
     }
 
     const stream = (await completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as never, options)) as unknown as AsyncIterable<{
+      system_fingerprint?: string | null;
       choices?: Array<{ delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason?: string | null }>;
       usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
     }>;
@@ -365,8 +379,10 @@ export class OpenAiGateway implements LlmGateway {
     let finishReason: string | undefined;
     let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined;
     let chunks = 0;
+    let fingerprint: string | undefined;
     for await (const chunk of stream) {
       chunks += 1;
+      fingerprint ??= fingerprintOf(chunk);
       const choice = chunk.choices?.[0];
       const fragment = choice?.delta?.content;
       if (fragment) {
@@ -384,6 +400,7 @@ export class OpenAiGateway implements LlmGateway {
       finishReason: finishReason ?? 'unknown',
       promptTokens: usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
       completionTokens: usage?.completion_tokens ?? estimateTokens(content),
+      ...(fingerprint !== undefined ? { fingerprint } : {}),
     };
   }
 }

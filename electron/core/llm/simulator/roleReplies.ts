@@ -109,7 +109,9 @@ export function optimizerReply(systemText: string, userText: string, withTags: b
   const outputTag = requestedOutputTag(`${systemText}\n${userText}`) ?? TAGS.improvedPrompt;
   const blocks = taggedBlocks(userText);
   const current = extractTag(userText, TAGS.currentPrompt) ?? blockNamed(blocks, /variable|prompt|instruction|text/i, outputTag) ?? '';
-  const feedback = extractTag(userText, TAGS.feedback) ?? blockNamed(blocks, /feedback|critique|criticism|gradient/i, outputTag) ?? userText;
+  // Every <FEEDBACK> block counts: a request may carry one per exchange.
+  const ours = [...userText.matchAll(new RegExp(`<${TAGS.feedback}>([\\s\\S]*?)</${TAGS.feedback}>`, 'g'))].map((match) => match[1]!.trim());
+  const feedback = (ours.length ? ours.join('\n') : undefined) ?? blockNamed(blocks, /feedback|critique|criticism|gradient/i, outputTag) ?? userText;
   const improved = improvePrompt(current, feedback, systemText);
   return withTags
     ? `I applied the most important point of the feedback.\n<${outputTag}>\n${improved}\n</${outputTag}>`

@@ -237,7 +237,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return { object: 'embedding', index: position, embedding };
     });
     const promptTokens = inputs.reduce((sum, text) => sum + estimateTokens(text), 0);
-    sendJson(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+    // Not in OpenAI's embeddings reply, but harmless to clients: lets a gateway see who answered.
+    sendJson(res, 200, { object: 'list', data, model: body.model, system_fingerprint: SIMULATOR_FINGERPRINT, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
   }
 
   function destroy(res: ServerResponse): void {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { improvePrompt, metaControllerReply } from '../../../electron/core/llm/simulator/roleReplies';
+import { improvePrompt, metaControllerReply, optimizerReply } from '../../../electron/core/llm/simulator/roleReplies';
+import { SKILLS } from '../../../electron/core/llm/simulator/promptSkills';
 
 const SEED_Q = readFileSync('resources/prompts/optimizer-instructions/v1.txt', 'utf8');
 const PLAIN_Q = 'You improve the system prompt of a math solver according to the feedback.';
@@ -25,6 +26,14 @@ describe('simulated optimizer', () => {
     const fromMeta = improvePrompt(`Solve the problem.\n${NARROW}`, feedback, metaQ);
     expect(fromSeed).toBe('Solve the problem.');
     expect(fromMeta).toBe(fromSeed);
+  });
+});
+
+describe('simulated optimizer: feedback per exchange', () => {
+  it('reads every <FEEDBACK> block of the request, not only the first', () => {
+    const user = '<CURRENT_PROMPT>\nSolve it.\n</CURRENT_PROMPT>\n### Exchange 1\n<FEEDBACK>\nThe answer was fine.\n</FEEDBACK>\n' +
+      '### Exchange 2\n<FEEDBACK>\nThe answer mixed minutes and hours: mention units.\n</FEEDBACK>\nReply between <IMPROVED_VARIABLE> and </IMPROVED_VARIABLE>.';
+    expect(optimizerReply(PLAIN_Q, user, true)).toContain(`<IMPROVED_VARIABLE>\nSolve it.\n${SKILLS.units.instruction}\n</IMPROVED_VARIABLE>`);
   });
 });
 

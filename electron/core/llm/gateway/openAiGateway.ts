@@ -12,12 +12,14 @@ import { BadReplyError, classifyFailure } from '../errors/classifyFailure';
 import { DEFAULT_RETRY_POLICY, nextDelayMs } from '../retry/retryPolicy';
 import type { RetryPolicy } from '../retry/retryPolicy';
 import { stripThinking } from '../thinking/stripThinking';
-import { applyThinkingSwitch } from '../thinking/thinkingSwitch';
+import { applyThinkingSwitch, thinkingSwitchOf, usesLegacySwitch } from '../thinking/thinkingSwitch';
+import type { ThinkingSwitchName } from '../thinking/thinkingSwitch';
 import { LlmError } from '../types';
 import type {
   CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, Sampling,
 } from '../types';
 import { createEndpointClient } from './endpointClient';
+import { probeThinkingSwitch } from './probeThinkingSwitch';
 import { assertChatCompletion, assertEmbeddings, assertModelList } from './replyShape';
 
 /** Everything the gateway touches from outside, injected so tests and the simulator run in-process. */
@@ -111,7 +113,7 @@ export class OpenAiGateway implements LlmGateway {
         fingerprint: endpointFingerprint(endpoint),
         messages: request.messages,
         sampling,
-        disableThinking,
+        disableThinking: disableThinking && !usesLegacySwitch(endpoint) ? thinkingSwitchOf(endpoint) : disableThinking,
         sampleIndex: request.sampleIndex ?? 0,
       });
     const useCache = this.cache !== undefined && !request.noCache;
@@ -199,9 +201,10 @@ export class OpenAiGateway implements LlmGateway {
   }
 
   /**
-   * Probes an endpoint: GET /models (reachability, latency, model list), then a one-token chat
-   * with the thinking switch (accepted = the server answered 2xx). Never throws for server
-   * problems: they are reported in `error`.
+   * Probes an endpoint: GET /models (reachability, latency, model list), then a short chat with
+   * the endpoint's thinking switch (accepted = the server answered 2xx; off = no thinking in the
+   * reply); when that switch is refused or leaves thinking on, the other switches in turn, to name
+   * one that works. Never throws for server problems: they are reported in `error`.
    */
   async testConnection(endpointName: string): Promise<ConnectionReport> {
     const endpoint = this.deps.endpoints.find((candidate) => candidate.name === endpointName);
@@ -222,14 +225,33 @@ export class OpenAiGateway implements LlmGateway {
     if (!modelAvailable) {
       report.error = `The server does not list model "${endpoint.model}". It offers: ${models.length ? models.join(', ') : '(none listed)'}.`;
     }
-    try {
-      await this.sendChat(endpoint, 'solver', [{ role: 'user', content: 'Reply with the word OK.' }], { temperature: 0, maxTokens: 8 }, true, AbortSignal.timeout(endpoint.timeoutMs), undefined);
-      report.thinkingSwitchAccepted = true;
-    } catch (error) {
-      report.thinkingSwitchAccepted = false;
-      report.error ??= `The server rejected a request with the thinking switch: ${classifyFailure(error, endpoint, this.clock()).error.message}`;
+    const own = thinkingSwitchOf(endpoint);
+    const probe = await probeThinkingSwitch(
+      own,
+      (how) => this.sendChat(endpoint, 'solver', [{ role: 'user', content: 'Reply with the word OK.' }], { temperature: 0, maxTokens: 16 }, true, AbortSignal.timeout(endpoint.timeoutMs), undefined, how),
+      (error) => classifyFailure(error, endpoint, this.clock()).error,
+    );
+    const first = probe.probes[0];
+    report.thinkingSwitch = own;
+    report.thinkingProbe = probe.probes;
+    report.thinkingSwitchAccepted = first !== undefined && first.outcome !== 'rejected';
+    if (first && first.outcome !== 'rejected') report.thinkingOff = first.outcome === 'off';
+    if (probe.found && probe.found !== own) report.thinkingSwitchFound = probe.found;
+    if (probe.failure) {
+      report.error ??= `The test request failed: ${probe.failure.message}`;
+    } else if (first?.outcome === 'rejected') {
+      report.error ??= `The server rejected a request with the thinking switch "${own}": ${first.detail}` + this.switchAdvice(probe.found);
+    } else if (first?.outcome === 'thinking') {
+      report.error ??= `The model still thinks with the switch "${own}".` + this.switchAdvice(probe.found);
     }
     return report;
+  }
+
+  /** The sentence telling the user which switch to set, or that none worked. */
+  private switchAdvice(found: ThinkingSwitchName | undefined): string {
+    return found
+      ? ` The switch "${found}" turns it off: set "thinkingSwitch": "${found}" on this endpoint.`
+      : ' No switch turned it off; runs will strip the thinking from replies, at the cost of the tokens it takes.';
   }
 
   private finish(result: ChatResult): ChatResult {
@@ -339,8 +361,10 @@ export class OpenAiGateway implements LlmGateway {
     disableThinking: boolean,
     signal: AbortSignal | undefined,
     onDelta: ((fragment: string) => void) | undefined,
+    /** Overrides the endpoint's thinking switch (the connection test's probe). */
+    how?: ThinkingSwitchName,
   ): Promise<ChatReply> {
-    const thinkingSwitch = applyThinkingSwitch(endpoint.kind, messages, disableThinking);
+    const thinkingSwitch = applyThinkingSwitch(how ?? thinkingSwitchOf(endpoint), messages, disableThinking);
     const body: Record<string, unknown> = {
       model: endpoint.model,
       messages: thinkingSwitch.messages,

@@ -34,6 +34,7 @@ interface ChatBody {
   max_completion_tokens?: number;
   chat_template_kwargs?: { enable_thinking?: boolean };
   enable_thinking?: boolean;
+  reasoning_effort?: string;
 }
 
 /** Where the project's GSM8K copy lives: the working directory first, then relative to this file. */
@@ -187,7 +188,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
     let content = replyFor(role, messages, body, bodyKey, fault !== 'no-tags');
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-    const thinkingOff = body.chat_template_kwargs?.enable_thinking === false || body.enable_thinking === false || lastUser.includes(NO_THINK_TAG);
+    const thinkingOff = body.chat_template_kwargs?.enable_thinking === false || body.enable_thinking === false || body.reasoning_effort === 'none' ||
+      lastUser.includes(NO_THINK_TAG);
     if (!thinkingOff || fault === 'think') {
       content = `<think>\nThe ${role} request has ${messages.length} messages; I will answer briefly (simulated thinking).\n</think>\n\n${content}`;
     }

@@ -45,8 +45,17 @@ function topWords(text: string, count: number): string[] {
   return [...contentWords(text)].filter((word) => !names.has(word)).sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, count);
 }
 
+/**
+ * The text without its <LESSONS> blocks: a retrieved lesson may quote the question it came from,
+ * and counting that as one more example would make the replies depend on whether the request came
+ * from a notebook method.
+ */
+function withoutLessons(text: string): string {
+  return text.replace(new RegExp(`<${TAGS.lessons}>[\\s\\S]*?</${TAGS.lessons}>`, 'g'), ' ');
+}
+
 function kindsOf(index: Gsm8kIndex, text: string): ErrorKind[] {
-  return index.findAll(text).map((item) => errorKindOf(item.question, item.steps.length));
+  return index.findAll(withoutLessons(text)).map((item) => errorKindOf(item.question, item.steps.length));
 }
 
 function mostCommon<T extends string>(values: readonly T[], order: readonly T[]): T | undefined {
@@ -120,7 +129,7 @@ export function optimizerReply(systemText: string, userText: string, withTags: b
 
 /** Lesson writer: one reusable sentence naming the topic (content words) and the remedy for its kind. */
 export function lessonReply(text: string, index: Gsm8kIndex): string {
-  const item = index.findAll(text)[0];
+  const item = index.findAll(withoutLessons(text))[0];
   const question = item?.question ?? extractTag(text, TAGS.question) ?? text;
   const kind: ErrorKind = item ? errorKindOf(item.question, item.steps.length) : 'arithmetic';
   const words = topWords(question, 5);

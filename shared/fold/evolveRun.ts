@@ -48,7 +48,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
   const data = event.data as { calls?: LoggedCall[] };
   countCalls(state, data.calls);
   // Labelled by who answered, not by what the config claims: a `vllm` endpoint can be the simulator.
-  if (answeredBySimulator(data.calls)) state.simulated = true;
+  if (answeredBySimulator(data.calls)) state.simulated = state.simulatorAnswered = true;
   const durationMs = (event as { metadata?: { durationMs?: unknown } }).metadata?.durationMs;
   if (typeof durationMs === 'number') state.workMs += durationMs;
   if (event.type !== 'PhaseFailed') state.phaseFailures = 0;
@@ -80,7 +80,8 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       // The fork inherits everything folded so far (the parent's prefix); only config and identity change.
       state.config = event.data.config;
       // The fork continues from the parent's prompts and notebook: simulated parents make simulated forks.
-      state.simulated ||= event.data.simulated;
+      state.simulatorAnswered ||= state.simulated;
+      state.simulated = event.data.simulated || state.simulatorAnswered;
       state.parentRunId = event.data.parentRunId;
       state.parentPosition = event.data.parentPosition;
       state.createdAt = event.recordedAt;
@@ -266,7 +267,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     case 'RunReconfigured':
       // New endpoints from here on; P, Q, notebook and schedule position are untouched.
       state.config = event.data.config;
-      state.simulated = event.data.simulated;
+      state.simulated = event.data.simulated || state.simulatorAnswered;
       break;
   }
   return state;

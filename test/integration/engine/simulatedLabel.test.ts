@@ -42,6 +42,28 @@ describe('a run is labelled simulated by who answered its calls', () => {
     expect(runSummary(world.store.db, runId).simulated).toBe(true);
   });
 
+  it('new endpoints keep the label once the simulator answered, and drop a label no simulated call backs', async () => {
+    const reconfigure = (runId: string, simulated: boolean) => {
+      const config = (world.store.readStream(runId)[0]!.data as { config: Record<string, unknown> }).config;
+      world.store.append(runId, [{ type: 'RunReconfigured', data: { overrides: {}, config, simulated } }], { expectedVersion: world.store.streamVersion(runId) });
+    };
+    const answered = disguised(world.simulator.url, { name: 'answered, then moved' });
+    const deps = world.deps(answered);
+    const { runId } = await createRun(deps, answered);
+    await executeRun(deps, runId);
+    reconfigure(runId, false);
+    expect(runSummary(world.store.db, runId).simulated).toBe(true);
+    expect(loadRunState(world.store.readStream.bind(world.store), runId).simulated).toBe(true);
+
+    // Configured as the simulator but never called (say its URL was dead), then pointed at a server.
+    const unused = smallEngineConfig(world.simulator.url, { name: 'never called' });
+    const created = await createRun(world.deps(unused), unused);
+    expect(runSummary(world.store.db, created.runId).simulated).toBe(true);
+    reconfigure(created.runId, false);
+    expect(runSummary(world.store.db, created.runId).simulated).toBe(false);
+    expect(loadRunState(world.store.readStream.bind(world.store), created.runId).simulated).toBe(false);
+  });
+
   it('a run answered entirely from the response cache keeps the label (the cache keeps the fingerprint)', async () => {
     const config = disguised(world.simulator.url, { name: 'cached twice', cache: true });
     const first = world.deps(config);

@@ -49,6 +49,16 @@ describe('evolveRun: the simulated label', () => {
     expect(foldRun('r', events).simulated).toBe(true);
   });
 
+  it('new endpoints (RunReconfigured) keep the label once a call was simulated, and drop a label only the config gave', () => {
+    position = 0;
+    const moved = (simulated: boolean) => ev('RunReconfigured', { overrides: {}, config, simulated });
+    expect(foldRun('r', [started(false), answered('remo-simulator'), moved(false)]).simulated).toBe(true);
+    position = 0;
+    expect(foldRun('r', [started(true), moved(false)]).simulated).toBe(false);
+    position = 0;
+    expect(foldRun('r', [started(false), answered(), moved(true)]).simulated).toBe(true);
+  });
+
   it('a fork of a simulated run is simulated even when its own endpoints are not', () => {
     position = 0;
     const events = [started(false), answered('remo-simulator'), ev('RunForked', { parentRunId: 'r', parentPosition: 2, overrides: {}, config, simulated: false })];

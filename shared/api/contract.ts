@@ -131,6 +131,14 @@ export interface ConnectionReportView {
   thinkingSwitchAccepted?: boolean;
   /** The model's context length in tokens, when the server lists it (vLLM's max_model_len). */
   contextLength?: number;
+  /** The switch this endpoint uses to turn thinking off (its own, else its kind's default). */
+  thinkingSwitch?: string;
+  /** True when the reply sent with that switch had no thinking in it. */
+  thinkingOff?: boolean;
+  /** When the endpoint's switch leaves thinking on or is refused: the first other switch that turned it off. */
+  thinkingSwitchFound?: string;
+  /** Every switch tried, in order, and what came back. */
+  thinkingProbe?: ThinkingProbeView[];
   error?: string;
 }
 
@@ -140,6 +148,13 @@ export interface ConfigCheck {
   issues: { path: string; message: string }[];
   /** The fully resolved config (defaults filled in) when ok. */
   resolved?: Record<string, unknown>;
+}
+
+/** One switch tried by the connection test: refused (4xx), answered while thinking, or answered without. */
+export interface ThinkingProbeView {
+  switch: string;
+  outcome: 'off' | 'thinking' | 'rejected';
+  detail?: string;
 }
 
 export interface EventsPage {

@@ -42,7 +42,11 @@ export interface RunSummary {
   testPromptOnly: number | null;
   usage: UsageTotals;
   wallSeconds: number;
-  /** True when the run's endpoints are the built-in simulator: its numbers are not model results. */
+  /**
+   * True when the run's endpoints are all of kind simulator, or any of its calls was answered by
+   * the simulator (its fingerprint in the call record), or it forks a simulated run: its numbers
+   * are not model results.
+   */
   simulated: boolean;
   /** The solver's model name (the first endpoint's model). */
   model?: string;

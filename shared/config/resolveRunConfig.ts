@@ -2,6 +2,7 @@ import { PRESET_DEFAULTS } from './presetDefaults';
 import { RunConfigError, type ConfigIssue } from './runConfigError';
 import { plainConfigIssue, type ZodLikeIssue } from './plainConfigIssue';
 import { RUN_ROLES, runConfigSchema, type RunConfig, type RunRole } from './runConfig';
+import { DEFAULT_THINKING_SWITCH } from './thinkingSwitches';
 
 /** The built-in lexical embedder (no server): the embedder endpoint name the gateway recognises. */
 export const LEXICAL_EMBEDDER = 'builtin:lexical';
@@ -77,7 +78,8 @@ export function resolveRunConfig(json: unknown, defaults: ConfigDefaults): RunCo
     maxUpdateRetries: c.maxUpdateRetries,
     maxPhaseAttempts: c.maxPhaseAttempts,
     parallelism: c.parallelism,
-    endpoints: c.endpoints,
+    // The switch each endpoint uses is part of what the run did: record it, default included.
+    endpoints: c.endpoints.map((e) => ({ ...e, thinkingSwitch: e.thinkingSwitch ?? DEFAULT_THINKING_SWITCH[e.kind] })),
     roles,
     budget: c.budget,
     cache: c.cache,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { METHODS } from '../api/runViews';
 import { scorerConfigSchema, type ScorerConfig } from '../scoring/scorerRegistry';
+import { THINKING_SWITCHES } from './thinkingSwitches';
 
 /** TextGrad's GSM8K seed prompt, misspelling kept on purpose for a faithful baseline. */
 export const TEXTGRAD_SEED_PROMPT =
@@ -30,6 +31,12 @@ const endpointSchema = z.object({
   concurrency: z.number().int().min(1).max(1024).default(8),
   timeoutMs: z.number().int().min(1).default(120_000),
   group: z.string().min(1).optional(),
+  /**
+   * How thinking is switched off on this server (shared/config/thinkingSwitches.ts). Resolved
+   * configs always name it (the kind's default when the user gave none); a recorded config
+   * without it predates the field and keeps the switch its kind used then.
+   */
+  thinkingSwitch: z.enum(THINKING_SWITCHES).optional(),
 }).strict();
 export type EndpointConfig = z.infer<typeof endpointSchema>;
 

@@ -4,6 +4,7 @@
  * For speed it updates the accumulator in place: callers own the state they fold into.
  */
 import type { UsageTotals } from '../api/runViews';
+import { answeredBySimulator } from '../events/run/callRecord';
 import type { LoggedCall, RunEvent } from '../events/run/runEventTypes';
 import { emptyUsage, type NotebookEntryState, type RunState } from './runState';
 
@@ -46,6 +47,8 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
   state.eventCount += 1;
   const data = event.data as { calls?: LoggedCall[] };
   countCalls(state, data.calls);
+  // Labelled by who answered, not by what the config claims: a `vllm` endpoint can be the simulator.
+  if (answeredBySimulator(data.calls)) state.simulated = state.simulatorAnswered = true;
   const durationMs = (event as { metadata?: { durationMs?: unknown } }).metadata?.durationMs;
   if (typeof durationMs === 'number') state.workMs += durationMs;
   if (event.type !== 'PhaseFailed') state.phaseFailures = 0;
@@ -76,7 +79,9 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     case 'RunForked': {
       // The fork inherits everything folded so far (the parent's prefix); only config and identity change.
       state.config = event.data.config;
-      state.simulated = event.data.simulated;
+      // The fork continues from the parent's prompts and notebook: simulated parents make simulated forks.
+      state.simulatorAnswered ||= state.simulated;
+      state.simulated = event.data.simulated || state.simulatorAnswered;
       state.parentRunId = event.data.parentRunId;
       state.parentPosition = event.data.parentPosition;
       state.createdAt = event.recordedAt;
@@ -262,7 +267,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     case 'RunReconfigured':
       // New endpoints from here on; P, Q, notebook and schedule position are untouched.
       state.config = event.data.config;
-      state.simulated = event.data.simulated;
+      state.simulated = event.data.simulated || state.simulatorAnswered;
       break;
   }
   return state;

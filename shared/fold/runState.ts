@@ -65,6 +65,11 @@ export interface RunState {
   split: SplitIds;
   templates: Record<string, string>;
   simulated: boolean;
+  /**
+   * Some call of the run's logical history (a fork's parent prefix included) was answered by the
+   * simulator, or the run forks a simulated one. Sticky: new endpoints cannot make those answers real.
+   */
+  simulatorAnswered: boolean;
   parentRunId: string | null;
   parentPosition: number | null;
   createdAt: string;
@@ -105,7 +110,7 @@ export function emptyUsage(): UsageTotals {
 export function initialRunState(runId: string): RunState {
   return {
     runId, position: 0, config: null, datasetHash: '', datasetName: '', split: { train: [], val: [], test: [] }, templates: {},
-    simulated: false, parentRunId: null, parentPosition: null, createdAt: '', status: 'running', statusReason: null,
+    simulated: false, simulatorAnswered: false, parentRunId: null, parentPosition: null, createdAt: '', status: 'running', statusReason: null,
     cursor: { epoch: 0, step: 0, stage: 'none' }, prompt: { version: 0, text: '' }, optimizerInstructions: { version: 0, text: '' },
     acceptedVal: null, candidate: null, lastFeedback: null, lastTrain: [], lastReflection: null, epochSteps: [],
     notebook: new Map(), nextEntryId: 1, answers: new Map(), metrics: [],

@@ -1,5 +1,6 @@
 import type { RunConfig } from '../../../shared/config/runConfig';
 import { LEXICAL_EMBEDDER } from '../../../shared/config/resolveRunConfig';
+import { LEGACY_THINKING_SWITCH } from '../../../shared/config/thinkingSwitches';
 import type { RoleBindings } from '../llm/config/llmConfigSchema';
 import type { EndpointProfile, Role, RoleBinding } from '../llm/types';
 
@@ -11,6 +12,8 @@ export function gatewayConfigFor(config: RunConfig): { endpoints: EndpointProfil
   const endpoints = config.endpoints.map((e): EndpointProfile => ({
     name: e.name, kind: e.kind, baseURL: e.baseURL, model: e.model, maxConcurrency: e.concurrency, timeoutMs: e.timeoutMs,
     ...(e.apiKeyEnv ? { apiKeyEnv: e.apiKeyEnv } : {}), ...(e.group ? { group: e.group } : {}),
+    // A recorded config without a switch is an older run: resuming it sends what it sent then.
+    thinkingSwitch: e.thinkingSwitch ?? LEGACY_THINKING_SWITCH[e.kind],
   }));
   const bind = (role: Role): RoleBinding => {
     const r = config.roles[role];

@@ -5,6 +5,7 @@
 
 import { ENDPOINT_KINDS, RUN_ROLES } from '../../../shared/config/runConfig';
 import type { ConnectionReportView } from '../../../shared/api/contract';
+import type { ThinkingSwitchName } from '../../../shared/config/thinkingSwitches';
 
 /** The run config's vocabulary is the gateway's: one list of roles and server kinds. */
 export { ENDPOINT_KINDS, RUN_ROLES as ROLES };
@@ -28,6 +29,8 @@ export interface EndpointProfile {
   timeoutMs: number;
   /** Optional group name: endpoints in one group serve the same model and share a role's load. */
   group?: string;
+  /** How thinking is switched off on this server; default: its kind's (shared/config/thinkingSwitches.ts). */
+  thinkingSwitch?: ThinkingSwitchName;
 }
 
 export interface Sampling {
@@ -78,6 +81,11 @@ export interface CallRecord {
   attempts: number;
   finishReason: string;
   cached: boolean;
+  /**
+   * The server's `system_fingerprint` for the reply, when it sent one (REMO's simulator always
+   * sends "remo-simulator"); a cache hit repeats the stored one. Absent otherwise.
+   */
+  fingerprint?: string;
 }
 
 export interface ChatResult {

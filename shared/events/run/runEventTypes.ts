@@ -24,7 +24,7 @@ export interface RunStartedData {
   templates: Record<string, string>;
   /** Cross-run memory resolved to a global position in the source run. */
   memory: { fromRunId: string; position: number; notebook: boolean; optimizerInstructions: boolean } | null;
-  /** True when every endpoint is the built-in simulator. */
+  /** True when every endpoint is of kind simulator (what the config says; the calls can still reveal the simulator later). */
   simulated: boolean;
 }
 

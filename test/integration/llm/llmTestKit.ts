@@ -10,6 +10,7 @@ import type { LlmGatewayDeps, OpenAiGateway } from '../../../electron/core/llm/g
 import type { RunningSimulator } from '../../../electron/core/llm/simulator/simulatorOptions';
 import type { EndpointProfile } from '../../../electron/core/llm/types';
 import { migration0004LlmCache } from '../../../electron/core/store/migrations/0004_llmCache';
+import { migration0007LlmCacheSystemFingerprint } from '../../../electron/core/store/migrations/0007_llmCacheSystemFingerprint';
 import type { Db } from '../../../electron/core/store/types';
 
 /** Three real GSM8K train records: enough for the simulator to know some questions in tests. */
@@ -48,11 +49,12 @@ export function solverMessages(question: string, systemPrompt = SEED_PROMPT) {
   ];
 }
 
-/** A real SQLite file in a temp folder with the cache table (migration 0004). */
+/** A real SQLite file in a temp folder with the cache table (migrations 0004 and 0007). */
 export function tempCacheDb(): { db: Db; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'remo-llm-'));
   const db = new Database(join(dir, 'cache.sqlite'));
   migration0004LlmCache.up(db);
+  migration0007LlmCacheSystemFingerprint.up(db);
   return { db, cleanup: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -30,6 +30,42 @@ function log(): RunEvent[] {
   ];
 }
 
+describe('evolveRun: the simulated label', () => {
+  const started = (simulated: boolean) => ev('RunStarted', { runId: 'r', config, dataset: { name: 'd', hash: 'h', itemCount: 3 }, split: { train: ['a'], val: ['v'], test: ['t'] }, templates: {}, memory: null, simulated });
+  const answered = (fingerprint?: string) => ev('SolverAnswered', {
+    itemId: 'a', purpose: 'train', requestKey: 'k', retrieved: [], response: 'r', predicted: '1', correct: true,
+    calls: [{ ...call('solver'), ...(fingerprint !== undefined ? { fingerprint } : {}) }],
+  });
+
+  it('stays off for a real-looking config whose calls carry no or another fingerprint', () => {
+    position = 0;
+    expect(foldRun('r', [started(false), answered(), answered('fp_0123abcd')]).simulated).toBe(false);
+  });
+
+  it('turns on at the first call answered by the simulator, and stays on', () => {
+    position = 0;
+    const events = [started(false), answered(), answered('remo-simulator'), answered()];
+    expect(foldRun('r', events.slice(0, 2)).simulated).toBe(false);
+    expect(foldRun('r', events).simulated).toBe(true);
+  });
+
+  it('new endpoints (RunReconfigured) keep the label once a call was simulated, and drop a label only the config gave', () => {
+    position = 0;
+    const moved = (simulated: boolean) => ev('RunReconfigured', { overrides: {}, config, simulated });
+    expect(foldRun('r', [started(false), answered('remo-simulator'), moved(false)]).simulated).toBe(true);
+    position = 0;
+    expect(foldRun('r', [started(true), moved(false)]).simulated).toBe(false);
+    position = 0;
+    expect(foldRun('r', [started(false), answered(), moved(true)]).simulated).toBe(true);
+  });
+
+  it('a fork of a simulated run is simulated even when its own endpoints are not', () => {
+    position = 0;
+    const events = [started(false), answered('remo-simulator'), ev('RunForked', { parentRunId: 'r', parentPosition: 2, overrides: {}, config, simulated: false })];
+    expect(foldRun('f', events).simulated).toBe(true);
+  });
+});
+
 describe('evolveRun', () => {
   it('tracks P, the notebook (merges included), the cursor and usage per role', () => {
     const state = foldRun('r', log());

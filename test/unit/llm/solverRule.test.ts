@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toKnownItem } from '../../../electron/core/llm/simulator/gsm8kIndex';
+import { Gsm8kIndex, toKnownItem } from '../../../electron/core/llm/simulator/gsm8kIndex';
 import type { KnownItem } from '../../../electron/core/llm/simulator/gsm8kIndex';
 import { SKILLS } from '../../../electron/core/llm/simulator/promptSkills';
+import { lessonReply } from '../../../electron/core/llm/simulator/roleReplies';
+import { hashUnit } from '../../../electron/core/llm/simulator/seededHash';
 import { judgeSolver, renderSolverReply, splitLessons } from '../../../electron/core/llm/simulator/solverRule';
+import { renderLessons } from '../../../shared/prompts/solverMessages';
 
 // The project's own GSM8K copy (the simulator reads the same files at run time).
-const testItems: KnownItem[] = readFileSync(join(process.cwd(), 'resources/datasets/gsm8k/test.jsonl'), 'utf8')
-  .trim().split('\n').map((line) => toKnownItem(JSON.parse(line))!);
+const readSplit = (file: string) => readFileSync(join(process.cwd(), 'resources/datasets/gsm8k', file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { question: string; answer: string });
+const testItems: KnownItem[] = readSplit('test.jsonl').map((record) => toKnownItem(record)!);
+const trainRecords = readSplit('train.jsonl');
+const trainItems: KnownItem[] = trainRecords.map((record) => toKnownItem(record)!);
+const trainIndex = new Gsm8kIndex(trainRecords);
 
 const SEED_PROMPT = "You will answer a mathemetical reasoning question. Think step by step. The last line of your response should be of the following format: 'Answer: $VALUE' where VALUE is a numerical value.";
 
@@ -43,11 +49,27 @@ describe('the simulated solver rule', () => {
     expect(accuracy(long)).toBeLessThan(accuracy(all));
   });
 
-  it('lets a relevant lesson help and an unrelated one do nothing', () => {
+  it('lets a relevant lesson help and an unrelated one cost a little (distraction)', () => {
     const relevant = (item: KnownItem) => [`For problems about ${item.question.split(/\s+/).slice(0, 12).join(' ')}, double-check the arithmetic and convert units.`];
     const unrelated = () => ['For problems about zebras, xylophones and quasars, consult astronomers.'];
-    expect(accuracy(SEED_PROMPT, unrelated)).toBe(seedAccuracy);
+    expect(accuracy(SEED_PROMPT, unrelated)).toBeLessThan(seedAccuracy);
+    expect(accuracy(SEED_PROMPT, unrelated)).toBeGreaterThan(seedAccuracy - 0.06);
     expect(accuracy(SEED_PROMPT, relevant)).toBeGreaterThan(seedAccuracy + 0.03);
+  });
+
+  it('scores a solver given random notebook lessons below one given none, and a long block below a short one', () => {
+    // A realistic notebook: the simulator's own lessons on train questions, three drawn at random
+    // per test question (by a hash, so unrelated to it), rendered the way the engine renders them.
+    const notebook = trainItems.slice(0, 600).map((item) => ({ lesson: lessonReply(`<QUESTION>\n${item.question}\n</QUESTION>`, trainIndex), question: item.question }));
+    const random = (item: KnownItem) => splitLessons(renderLessons([0, 1, 2].map((j) => notebook[Math.floor(hashUnit(0, 'random-lesson', item.question, j) * notebook.length)]!)));
+    for (const seed of [0, 7]) {
+      const none = accuracy(SEED_PROMPT, () => [], seed);
+      const withRandom = accuracy(SEED_PROMPT, random, seed);
+      expect(withRandom).toBeLessThan(none - 0.03);
+    }
+    const relevant = (item: KnownItem) => [`For problems about ${item.question.split(/\s+/).slice(0, 12).join(' ')}, double-check the arithmetic.`];
+    const padded = (item: KnownItem) => [...relevant(item), 'Remember that careful reading and careful writing matter in every situation you meet. '.repeat(15)];
+    expect(accuracy(SEED_PROMPT, padded)).toBeLessThan(accuracy(SEED_PROMPT, relevant));
   });
 
   it('is deterministic for a seed and varies across seeds', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ThinkingSwitchName } from '../thinking/thinkingSwitch';
 import type { ChatMessage, EndpointProfile, Sampling } from '../types';
 
 /**
@@ -15,8 +16,12 @@ export interface CacheKeyParts {
   fingerprint: string;
   messages: readonly ChatMessage[];
   sampling: Sampling;
-  /** Whether thinking was switched off: changes the reply, so part of the identity. */
-  disableThinking: boolean;
+  /**
+   * Whether and how thinking was switched off: changes the reply, so part of the identity. `true`
+   * means "off with the switch the endpoint's kind always used" (keys as before switches were
+   * named, so existing caches stay valid); a switch name means off with another switch.
+   */
+  disableThinking: boolean | ThinkingSwitchName;
   sampleIndex: number;
 }
 

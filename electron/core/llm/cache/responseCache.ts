@@ -8,6 +8,8 @@ export interface CachedReply {
   promptTokens: number;
   completionTokens: number;
   latencyMs: number;
+  /** The server's `system_fingerprint` of the original reply (column added by migration 0007). */
+  fingerprint?: string;
 }
 
 interface CacheRow {
@@ -18,10 +20,11 @@ interface CacheRow {
   prompt_tokens: number;
   completion_tokens: number;
   latency_ms: number;
+  system_fingerprint: string | null;
 }
 
 /**
- * The SQLite response cache (table `llm_cache`, migration 0004). Synchronous, statements prepared
+ * The SQLite response cache (table `llm_cache`, migrations 0004 and 0007). Synchronous, statements prepared
  * once. `lookup` takes several keys because a group of replicas shares answers: the same request
  * to any replica of the model is the same request.
  */
@@ -31,11 +34,11 @@ export class ResponseCache {
 
   constructor(private readonly db: Db, private readonly clock: () => Date) {
     this.selectOne = db.prepare<[string], CacheRow>(
-      'SELECT key, text, thinking, finish_reason, prompt_tokens, completion_tokens, latency_ms FROM llm_cache WHERE key = ?',
+      'SELECT key, text, thinking, finish_reason, prompt_tokens, completion_tokens, latency_ms, system_fingerprint FROM llm_cache WHERE key = ?',
     );
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO llm_cache (key, fingerprint, model, text, thinking, finish_reason, prompt_tokens, completion_tokens, latency_ms, created_at)
-       VALUES (@key, @fingerprint, @model, @text, @thinking, @finishReason, @promptTokens, @completionTokens, @latencyMs, @createdAt)`,
+      `INSERT OR IGNORE INTO llm_cache (key, fingerprint, model, text, thinking, finish_reason, prompt_tokens, completion_tokens, latency_ms, created_at, system_fingerprint)
+       VALUES (@key, @fingerprint, @model, @text, @thinking, @finishReason, @promptTokens, @completionTokens, @latencyMs, @createdAt, @systemFingerprint)`,
     );
   }
 
@@ -51,6 +54,7 @@ export class ResponseCache {
           promptTokens: row.prompt_tokens,
           completionTokens: row.completion_tokens,
           latencyMs: row.latency_ms,
+          ...(row.system_fingerprint !== null ? { fingerprint: row.system_fingerprint } : {}),
         };
       }
     }
@@ -70,6 +74,7 @@ export class ResponseCache {
       completionTokens: reply.completionTokens,
       latencyMs: Math.round(reply.latencyMs),
       createdAt: this.clock().toISOString(),
+      systemFingerprint: reply.fingerprint ?? null,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ROLE_SAMPLING, LEXICAL_EMBEDDER } from '../../../../shared/config/resolveRunConfig';
+import { THINKING_SWITCHES } from '../../../../shared/config/thinkingSwitches';
 import { ENDPOINT_KINDS, ROLES } from '../types';
 import type { EndpointProfile, Role, RoleBinding } from '../types';
 
@@ -35,6 +36,7 @@ export const EndpointProfileSchema = z
     timeoutMs: z.number({ error: 'timeoutMs must be a number' }).int('timeoutMs must be an integer')
       .min(100, 'timeoutMs must be >= 100').max(3_600_000, 'timeoutMs must be <= 3600000 (one hour)'),
     group: z.string().trim().min(1, 'group must not be empty when given').optional(),
+    thinkingSwitch: z.enum(THINKING_SWITCHES, { error: `thinkingSwitch must be one of: ${THINKING_SWITCHES.join(', ')}` }).optional(),
   })
   .strict();
 

@@ -12,19 +12,21 @@ import { BadReplyError, classifyFailure } from '../errors/classifyFailure';
 import { DEFAULT_RETRY_POLICY, nextDelayMs } from '../retry/retryPolicy';
 import type { RetryPolicy } from '../retry/retryPolicy';
 import { stripThinking } from '../thinking/stripThinking';
-import { applyThinkingSwitch } from '../thinking/thinkingSwitch';
+import { applyThinkingSwitch, thinkingSwitchOf, usesLegacySwitch } from '../thinking/thinkingSwitch';
+import type { ThinkingSwitchName } from '../thinking/thinkingSwitch';
 import { LlmError } from '../types';
 import type {
   CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, Sampling,
 } from '../types';
 import { createEndpointClient } from './endpointClient';
+import { probeThinkingSwitch } from './probeThinkingSwitch';
 import { assertChatCompletion, assertEmbeddings, assertModelList } from './replyShape';
 
 /** Everything the gateway touches from outside, injected so tests and the simulator run in-process. */
 export interface LlmGatewayDeps {
   endpoints: readonly EndpointProfile[];
   roles: RoleBindings;
-  /** Enables the response cache (table llm_cache, migration 0004). */
+  /** Enables the response cache (table llm_cache, migrations 0004 and 0007). */
   db?: Db;
   /** Per-run switch: false turns the cache off even when a db is given. Default true. */
   cache?: boolean;
@@ -53,6 +55,14 @@ interface ChatReply {
   finishReason: string;
   promptTokens: number;
   completionTokens: number;
+  /** The reply's `system_fingerprint`, when the server sent one. */
+  fingerprint?: string;
+}
+
+/** The server's fingerprint of a reply body or chunk, when it is a non-empty string. */
+function fingerprintOf(body: unknown): string | undefined {
+  const value = (body as { system_fingerprint?: unknown } | null)?.system_fingerprint;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** A token estimate for servers that send no usage: about four characters per token. */
@@ -103,7 +113,7 @@ export class OpenAiGateway implements LlmGateway {
         fingerprint: endpointFingerprint(endpoint),
         messages: request.messages,
         sampling,
-        disableThinking,
+        disableThinking: disableThinking && !usesLegacySwitch(endpoint) ? thinkingSwitchOf(endpoint) : disableThinking,
         sampleIndex: request.sampleIndex ?? 0,
       });
     const useCache = this.cache !== undefined && !request.noCache;
@@ -120,6 +130,7 @@ export class OpenAiGateway implements LlmGateway {
             role: request.role, endpoint: endpoint.name, model: endpoint.model,
             promptTokens: hit.promptTokens, completionTokens: hit.completionTokens,
             latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: hit.finishReason, cached: true,
+            ...(hit.fingerprint !== undefined ? { fingerprint: hit.fingerprint } : {}),
           },
         });
       }
@@ -135,11 +146,13 @@ export class OpenAiGateway implements LlmGateway {
       role: request.role, endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
       promptTokens: reply.promptTokens, completionTokens: reply.completionTokens,
       latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: reply.finishReason, cached: false,
+      ...(reply.fingerprint !== undefined ? { fingerprint: reply.fingerprint } : {}),
     };
     if (useCache) {
       this.cache!.store(keyOf(outcome.endpoint), { fingerprint: endpointFingerprint(outcome.endpoint), model: outcome.endpoint.model }, {
         text: split.text, ...(thinking !== undefined ? { thinking } : {}), finishReason: reply.finishReason,
         promptTokens: reply.promptTokens, completionTokens: reply.completionTokens, latencyMs: record.latencyMs,
+        ...(reply.fingerprint !== undefined ? { fingerprint: reply.fingerprint } : {}),
       });
     }
     return this.finish({ text: split.text, ...(thinking !== undefined ? { thinking } : {}), record });
@@ -175,21 +188,23 @@ export class OpenAiGateway implements LlmGateway {
         );
       }
       const usage = (body as { usage?: { prompt_tokens?: number } }).usage;
-      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0) };
+      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0), fingerprint: fingerprintOf(body) };
     });
     const record: CallRecord = {
       role: 'embedder', endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
       promptTokens: outcome.value.promptTokens, completionTokens: 0,
       latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: 'stop', cached: false,
+      ...(outcome.value.fingerprint !== undefined ? { fingerprint: outcome.value.fingerprint } : {}),
     };
     this.deps.onCall?.(record);
     return { vectors: outcome.value.rows.map((row) => Float32Array.from(row)), model: outcome.endpoint.model, dimensions: EMBEDDING_DIMENSIONS, record };
   }
 
   /**
-   * Probes an endpoint: GET /models (reachability, latency, model list), then a one-token chat
-   * with the thinking switch (accepted = the server answered 2xx). Never throws for server
-   * problems: they are reported in `error`.
+   * Probes an endpoint: GET /models (reachability, latency, model list), then a short chat with
+   * the endpoint's thinking switch (accepted = the server answered 2xx; off = no thinking in the
+   * reply); when that switch is refused or leaves thinking on, the other switches in turn, to name
+   * one that works. Never throws for server problems: they are reported in `error`.
    */
   async testConnection(endpointName: string): Promise<ConnectionReport> {
     const endpoint = this.deps.endpoints.find((candidate) => candidate.name === endpointName);
@@ -210,14 +225,33 @@ export class OpenAiGateway implements LlmGateway {
     if (!modelAvailable) {
       report.error = `The server does not list model "${endpoint.model}". It offers: ${models.length ? models.join(', ') : '(none listed)'}.`;
     }
-    try {
-      await this.sendChat(endpoint, 'solver', [{ role: 'user', content: 'Reply with the word OK.' }], { temperature: 0, maxTokens: 8 }, true, AbortSignal.timeout(endpoint.timeoutMs), undefined);
-      report.thinkingSwitchAccepted = true;
-    } catch (error) {
-      report.thinkingSwitchAccepted = false;
-      report.error ??= `The server rejected a request with the thinking switch: ${classifyFailure(error, endpoint, this.clock()).error.message}`;
+    const own = thinkingSwitchOf(endpoint);
+    const probe = await probeThinkingSwitch(
+      own,
+      (how) => this.sendChat(endpoint, 'solver', [{ role: 'user', content: 'Reply with the word OK.' }], { temperature: 0, maxTokens: 16 }, true, AbortSignal.timeout(endpoint.timeoutMs), undefined, how),
+      (error) => classifyFailure(error, endpoint, this.clock()).error,
+    );
+    const first = probe.probes[0];
+    report.thinkingSwitch = own;
+    report.thinkingProbe = probe.probes;
+    report.thinkingSwitchAccepted = first !== undefined && first.outcome !== 'rejected';
+    if (first && first.outcome !== 'rejected') report.thinkingOff = first.outcome === 'off';
+    if (probe.found && probe.found !== own) report.thinkingSwitchFound = probe.found;
+    if (probe.failure) {
+      report.error ??= `The test request failed: ${probe.failure.message}`;
+    } else if (first?.outcome === 'rejected') {
+      report.error ??= `The server rejected a request with the thinking switch "${own}": ${first.detail}` + this.switchAdvice(probe.found);
+    } else if (first?.outcome === 'thinking') {
+      report.error ??= `The model still thinks with the switch "${own}".` + this.switchAdvice(probe.found);
     }
     return report;
+  }
+
+  /** The sentence telling the user which switch to set, or that none worked. */
+  private switchAdvice(found: ThinkingSwitchName | undefined): string {
+    return found
+      ? ` The switch "${found}" turns it off: set "thinkingSwitch": "${found}" on this endpoint.`
+      : ' No switch turned it off; runs will strip the thinking from replies, at the cost of the tokens it takes.';
   }
 
   private finish(result: ChatResult): ChatResult {
@@ -327,8 +361,10 @@ export class OpenAiGateway implements LlmGateway {
     disableThinking: boolean,
     signal: AbortSignal | undefined,
     onDelta: ((fragment: string) => void) | undefined,
+    /** Overrides the endpoint's thinking switch (the connection test's probe). */
+    how?: ThinkingSwitchName,
   ): Promise<ChatReply> {
-    const thinkingSwitch = applyThinkingSwitch(endpoint.kind, messages, disableThinking);
+    const thinkingSwitch = applyThinkingSwitch(how ?? thinkingSwitchOf(endpoint), messages, disableThinking);
     const body: Record<string, unknown> = {
       model: endpoint.model,
       messages: thinkingSwitch.messages,
@@ -353,10 +389,12 @@ export class OpenAiGateway implements LlmGateway {
         finishReason: choice.finish_reason ?? 'unknown',
         promptTokens: reply.usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
         completionTokens: reply.usage?.completion_tokens ?? estimateTokens(content),
+        ...(fingerprintOf(reply) !== undefined ? { fingerprint: fingerprintOf(reply)! } : {}),
       };
     }
 
     const stream = (await completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as never, options)) as unknown as AsyncIterable<{
+      system_fingerprint?: string | null;
       choices?: Array<{ delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason?: string | null }>;
       usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
     }>;
@@ -365,8 +403,10 @@ export class OpenAiGateway implements LlmGateway {
     let finishReason: string | undefined;
     let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined;
     let chunks = 0;
+    let fingerprint: string | undefined;
     for await (const chunk of stream) {
       chunks += 1;
+      fingerprint ??= fingerprintOf(chunk);
       const choice = chunk.choices?.[0];
       const fragment = choice?.delta?.content;
       if (fragment) {
@@ -384,6 +424,7 @@ export class OpenAiGateway implements LlmGateway {
       finishReason: finishReason ?? 'unknown',
       promptTokens: usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
       completionTokens: usage?.completion_tokens ?? estimateTokens(content),
+      ...(fingerprint !== undefined ? { fingerprint } : {}),
     };
   }
 }

@@ -21,11 +21,11 @@ export interface UsageShape {
 }
 
 /** Checks a chat completion body; throws BadReplyError (transient only when it is JSON). */
-export function assertChatCompletion(body: unknown): { choices: ChatChoiceShape[]; usage?: UsageShape } {
+export function assertChatCompletion(body: unknown): { choices: ChatChoiceShape[]; usage?: UsageShape; system_fingerprint?: string | null } {
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { choices?: unknown }).choices)) {
     throw new BadReplyError(`expected a chat completion, got ${describeBody(body)}.`, false);
   }
-  const reply = body as { choices: ChatChoiceShape[]; usage?: UsageShape };
+  const reply = body as { choices: ChatChoiceShape[]; usage?: UsageShape; system_fingerprint?: string | null };
   if (reply.choices.length === 0) throw new BadReplyError('the reply has no choices.', true);
   return reply;
 }

@@ -38,13 +38,36 @@ export function toKnownItem(record: Gsm8kRecord): KnownItem | undefined {
   return { question: record.question, gold, steps, intermediates };
 }
 
+/** Words (letters and digits) of a text, lower-cased: what question matching compares. */
+function tokensOf(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** How many leading words key the scan; every GSM8K question is longer. */
+const KEY_WORDS = 6;
+
+/** The first KEY_WORDS words of a question joined by spaces, without tokenizing the rest of it. */
+function openingOf(question: string): string | undefined {
+  const words: string[] = [];
+  const pattern = /[a-z0-9]+/gi;
+  for (let match = pattern.exec(question); match && words.length < KEY_WORDS; match = pattern.exec(question)) words.push(match[0].toLowerCase());
+  return words.length === KEY_WORDS ? words.join(' ') : undefined;
+}
+
+interface Opening { item: KnownItem; tokens?: string[] }
+
 /**
- * Finds known GSM8K questions inside request text. The engine puts the question inside
- * <QUESTION> tags; without them, each line (minus a "Question:" style label) and the whole text are
- * tried, so a plain "Question: …" prompt is recognised too.
+ * Finds known GSM8K questions inside request text, wherever they are: inside <QUESTION> tags, on
+ * a "Question: …" line, or in the middle of another tool's prompt. Matching compares words
+ * (letters and digits, case ignored), so whitespace, punctuation and surrounding text do not
+ * matter. The scan is one map lookup per word of the text: cheap even for a reflector's long
+ * request. Its map is built on the first scan and a question's full word list on its first
+ * candidate match, so a simulator that only sees tagged solver requests never pays for either.
  */
 export class Gsm8kIndex {
   private readonly byQuestion = new Map<string, KnownItem>();
+  /** First KEY_WORDS words -> the questions starting with them. */
+  private byOpening: Map<string, Opening[]> | undefined;
 
   constructor(records: Iterable<Gsm8kRecord>) {
     for (const record of records) {
@@ -58,21 +81,42 @@ export class Gsm8kIndex {
   }
 
   lookup(question: string): KnownItem | undefined {
-    return this.byQuestion.get(normalizeQuestion(question));
+    return this.byQuestion.get(normalizeQuestion(question)) ?? this.findAll(question)[0];
   }
 
   /** Every known question found in `text`, in order of appearance, without duplicates. */
   findAll(text: string): KnownItem[] {
+    const byOpening = this.openings();
+    const words = tokensOf(text);
     const found: KnownItem[] = [];
-    const add = (item: KnownItem | undefined) => {
-      if (item && !found.includes(item)) found.push(item);
-    };
-    for (const match of text.matchAll(/<QUESTION>([\s\S]*?)<\/QUESTION>/g)) add(this.lookup(match[1]!));
-    for (const line of text.split('\n')) {
-      add(this.lookup(line.replace(/^\s*(?:[-*>]\s*)?(?:\d+[.)]\s*)?(?:question|problem|q)\s*\d*\s*[:.)-]\s*/i, '')));
+    for (let at = 0; at + KEY_WORDS <= words.length; at += 1) {
+      const bucket = byOpening.get(words.slice(at, at + KEY_WORDS).join(' '));
+      if (!bucket) continue;
+      // The longest question that matches here (one may be a prefix of another).
+      let best: { item: KnownItem; length: number } | undefined;
+      for (const candidate of bucket) {
+        const tokens = (candidate.tokens ??= tokensOf(candidate.item.question));
+        if (tokens.length > words.length - at || (best && tokens.length <= best.length)) continue;
+        if (tokens.every((token, offset) => words[at + offset] === token)) best = { item: candidate.item, length: tokens.length };
+      }
+      if (!best) continue;
+      if (!found.includes(best.item)) found.push(best.item);
+      at += best.length - 1;
     }
-    if (found.length === 0) add(this.lookup(text));
     return found;
+  }
+
+  private openings(): Map<string, Opening[]> {
+    if (this.byOpening) return this.byOpening;
+    const byOpening = new Map<string, Opening[]>();
+    for (const item of this.byQuestion.values()) {
+      const key = openingOf(item.question);
+      if (key === undefined) continue;
+      const bucket = byOpening.get(key);
+      if (bucket) bucket.push({ item });
+      else byOpening.set(key, [{ item }]);
+    }
+    return (this.byOpening = byOpening);
   }
 }
 

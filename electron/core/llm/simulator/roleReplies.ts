@@ -3,6 +3,7 @@ import type { TagName } from '../../../../shared/prompts/tags';
 import type { Gsm8kIndex } from './gsm8kIndex';
 import { contentWords, ERROR_KINDS, errorKindOf, KIND_DESCRIPTION, KIND_REMEDY, SKILL_FOR_KIND, SKILL_IDS, SKILLS, skillsIn } from './promptSkills';
 import type { ErrorKind, SkillId } from './promptSkills';
+import { blockNamed, requestedOutputTag, taggedBlocks } from './requestedOutputTag';
 import { hashPick } from './seededHash';
 
 /**
@@ -11,7 +12,7 @@ import { hashPick } from './seededHash';
  */
 
 /** The text inside the first <TAG>…</TAG> pair, trimmed; undefined when absent. */
-export function extractTag(text: string, tag: TagName): string | undefined {
+export function extractTag(text: string, tag: TagName | (string & {})): string | undefined {
   const match = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(text);
   return match ? match[1]!.trim() : undefined;
 }
@@ -44,8 +45,17 @@ function topWords(text: string, count: number): string[] {
   return [...contentWords(text)].filter((word) => !names.has(word)).sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, count);
 }
 
+/**
+ * The text without its <LESSONS> blocks: a retrieved lesson may quote the question it came from,
+ * and counting that as one more example would make the replies depend on whether the request came
+ * from a notebook method.
+ */
+function withoutLessons(text: string): string {
+  return text.replace(new RegExp(`<${TAGS.lessons}>[\\s\\S]*?</${TAGS.lessons}>`, 'g'), ' ');
+}
+
 function kindsOf(index: Gsm8kIndex, text: string): ErrorKind[] {
-  return index.findAll(text).map((item) => errorKindOf(item.question, item.steps.length));
+  return index.findAll(withoutLessons(text)).map((item) => errorKindOf(item.question, item.steps.length));
 }
 
 function mostCommon<T extends string>(values: readonly T[], order: readonly T[]): T | undefined {
@@ -98,19 +108,28 @@ export function improvePrompt(current: string, feedback: string, optimizerInstru
   return `${current.trim()}\nWhen a problem involves ${words[0]} and ${words[1]}, compute each quantity separately before combining them.`;
 }
 
-/** Optimizer: <CURRENT_PROMPT> plus one instruction picked from <FEEDBACK>, inside <IMPROVED_VARIABLE>. */
+/**
+ * Optimizer: the prompt under optimization plus one instruction picked from the feedback, inside
+ * the tag pair the request asks for. Ours sends <CURRENT_PROMPT> and <FEEDBACK> and asks for
+ * <IMPROVED_VARIABLE>; another tool's request is read by its own tag names (a block named like a
+ * variable or prompt, a block named like feedback, the reply tag it names).
+ */
 export function optimizerReply(systemText: string, userText: string, withTags: boolean): string {
-  const current = extractTag(userText, TAGS.currentPrompt) ?? '';
-  const feedback = extractTag(userText, TAGS.feedback) ?? userText;
+  const outputTag = requestedOutputTag(`${systemText}\n${userText}`) ?? TAGS.improvedPrompt;
+  const blocks = taggedBlocks(userText);
+  const current = extractTag(userText, TAGS.currentPrompt) ?? blockNamed(blocks, /variable|prompt|instruction|text/i, outputTag) ?? '';
+  // Every <FEEDBACK> block counts: a request may carry one per exchange.
+  const ours = [...userText.matchAll(new RegExp(`<${TAGS.feedback}>([\\s\\S]*?)</${TAGS.feedback}>`, 'g'))].map((match) => match[1]!.trim());
+  const feedback = (ours.length ? ours.join('\n') : undefined) ?? blockNamed(blocks, /feedback|critique|criticism|gradient/i, outputTag) ?? userText;
   const improved = improvePrompt(current, feedback, systemText);
   return withTags
-    ? `I applied the most important point of the feedback.\n<${TAGS.improvedPrompt}>\n${improved}\n</${TAGS.improvedPrompt}>`
+    ? `I applied the most important point of the feedback.\n<${outputTag}>\n${improved}\n</${outputTag}>`
     : `I applied the most important point of the feedback. Here is the new prompt:\n${improved}`;
 }
 
 /** Lesson writer: one reusable sentence naming the topic (content words) and the remedy for its kind. */
 export function lessonReply(text: string, index: Gsm8kIndex): string {
-  const item = index.findAll(text)[0];
+  const item = index.findAll(withoutLessons(text))[0];
   const question = item?.question ?? extractTag(text, TAGS.question) ?? text;
   const kind: ErrorKind = item ? errorKindOf(item.question, item.steps.length) : 'arithmetic';
   const words = topWords(question, 5);

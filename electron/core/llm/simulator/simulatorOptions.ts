@@ -3,7 +3,7 @@ import type { FaultKind } from './faults';
 
 /** The model ids the simulator serves by default. Both say "sim" so nobody mistakes it for a model. */
 export const SIMULATOR_MODELS = ['remo-simulator', 'qwen3-32b-sim'] as const;
-export const SIMULATOR_FINGERPRINT = 'remo-simulator';
+export { SIMULATOR_FINGERPRINT } from '../../../../shared/events/run/callRecord';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */

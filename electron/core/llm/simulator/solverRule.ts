@@ -25,14 +25,22 @@ export const SOLVER_RULE = {
   lengthPenaltyPerWord: 0.001,
   lengthPenaltyMax: 0.15,
   /**
-   * Lessons: content words a lesson shares with the question. Sharing lessonSharedFloor words or
-   * fewer does nothing; the bonus grows linearly up to lessonSharedFull shared words.
+   * Lessons: content words a lesson shares with the question. A lesson sharing fewer than
+   * lessonRelevantShared words is irrelevant to the item: it helps nothing and distracts. The
+   * bonus of the most relevant lesson grows linearly up to lessonSharedFull shared words.
    */
-  lessonSharedFloor: 0,
+  lessonRelevantShared: 2,
   lessonSharedFull: 4,
   lessonOverlapBonus: 0.2,
-  /** Some retrieved lesson gives the remedy for the item's error kind. */
+  /** Some relevant lesson gives the remedy for the item's error kind. */
   lessonKindBonus: 0.06,
+  /** Distraction: each irrelevant lesson in the block costs this much, up to the maximum. */
+  irrelevantLessonPenalty: 0.03,
+  irrelevantLessonPenaltyMax: 0.09,
+  /** Distraction: a lesson block longer than lessonFreeWords words costs per extra word, up to the maximum. */
+  lessonFreeWords: 100,
+  lessonPenaltyPerWord: 0.0005,
+  lessonLengthPenaltyMax: 0.06,
   /** Bounds of the success threshold: some items are always solved, some never. */
   minThreshold: 0.03,
   maxThreshold: 0.95,
@@ -61,6 +69,8 @@ export interface SolverVerdict {
   skills: SkillId[];
   /** Most content words any one lesson shares with the question. */
   lessonOverlap: number;
+  /** Lessons in the block that share too few content words with the question to help. */
+  irrelevantLessons: number;
 }
 
 /** Splits a <LESSONS> block into entries: numbered / bulleted lines, or blank-line-separated paragraphs. */
@@ -79,6 +89,34 @@ export function plausibleWrongNumber(item: KnownItem, seed: number): number {
     item.gold * 2,
   ].filter((value) => value !== item.gold && Number.isFinite(value));
   return hashPick(candidates, seed, 'wrong', item.question);
+}
+
+interface LessonEffect { bonus: number; penalty: number; overlap: number; irrelevant: number }
+
+/**
+ * What a block of retrieved lessons does to the success threshold: relevant lessons help (word
+ * overlap with the question, the remedy for the item's kind); irrelevant lessons and a long block
+ * distract, as extra context does a real model. Without this cost retrieval could only help, and
+ * a method retrieving anything at all would be rewarded for it.
+ */
+function lessonEffect(lessons: readonly string[], questionWords: Set<string>, kind: ErrorKind): LessonEffect {
+  const rule = SOLVER_RULE;
+  let overlap = 0;
+  let irrelevant = 0;
+  let kindLesson = false;
+  let words = 0;
+  for (const lesson of lessons) {
+    words += lesson.split(/\s+/).filter(Boolean).length;
+    const shared = sharedCount(contentWords(lesson), questionWords);
+    overlap = Math.max(overlap, shared);
+    if (shared < rule.lessonRelevantShared) irrelevant += 1;
+    else if (KIND_REMEDY_PATTERN[kind].test(lesson)) kindLesson = true;
+  }
+  const relevantOverlap = overlap >= rule.lessonRelevantShared ? overlap : 0;
+  const bonus = rule.lessonOverlapBonus * Math.min(1, relevantOverlap / rule.lessonSharedFull) + (kindLesson ? rule.lessonKindBonus : 0);
+  const penalty = Math.min(rule.irrelevantLessonPenaltyMax, rule.irrelevantLessonPenalty * irrelevant) +
+    Math.min(rule.lessonLengthPenaltyMax, rule.lessonPenaltyPerWord * Math.max(0, words - rule.lessonFreeWords));
+  return { bonus, penalty, overlap, irrelevant };
 }
 
 /**
@@ -102,16 +140,8 @@ export function judgeSolver(input: SolverRuleInput): SolverVerdict {
   const words = input.systemPrompt.split(/\s+/).filter(Boolean).length;
   threshold -= Math.min(rule.lengthPenaltyMax, rule.lengthPenaltyPerWord * Math.max(0, words - rule.lengthFreeWords));
 
-  const questionWords = contentWords(item.question);
-  let lessonOverlap = 0;
-  let kindLesson = false;
-  for (const lesson of input.lessons) {
-    const shared = sharedCount(contentWords(lesson), questionWords);
-    lessonOverlap = Math.max(lessonOverlap, shared);
-    if (shared > rule.lessonSharedFloor && KIND_REMEDY_PATTERN[kind].test(lesson)) kindLesson = true;
-  }
-  const overlapShare = Math.min(1, Math.max(0, (lessonOverlap - rule.lessonSharedFloor) / (rule.lessonSharedFull - rule.lessonSharedFloor)));
-  threshold += rule.lessonOverlapBonus * overlapShare + (kindLesson ? rule.lessonKindBonus : 0);
+  const lessons = lessonEffect(input.lessons, contentWords(item.question), kind);
+  threshold += lessons.bonus - lessons.penalty;
   threshold = Math.min(rule.maxThreshold, Math.max(rule.minThreshold, threshold));
 
   let draw = hashUnit(input.seed, 'item', item.question);
@@ -126,7 +156,8 @@ export function judgeSolver(input: SolverRuleInput): SolverVerdict {
     threshold,
     draw,
     skills: [...skills],
-    lessonOverlap,
+    lessonOverlap: lessons.overlap,
+    irrelevantLessons: lessons.irrelevant,
   };
 }
 

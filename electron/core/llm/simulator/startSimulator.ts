@@ -11,6 +11,8 @@ import { NO_THINK_TAG } from '../thinking/thinkingSwitch';
 import { drawFault, FAULT_KINDS, isFaultKind } from './faults';
 import type { FaultKind } from './faults';
 import { Gsm8kIndex, loadGsm8kRecords } from './gsm8kIndex';
+import type { KnownItem } from './gsm8kIndex';
+import { inferRole } from './inferRole';
 import { criticReply, extractTag, lessonReply, metaControllerReply, optimizerReply, reflectorReply } from './roleReplies';
 import { hash53, hashUnit } from './seededHash';
 import { SIMULATOR_FINGERPRINT, SIMULATOR_MODELS } from './simulatorOptions';
@@ -32,6 +34,7 @@ interface ChatBody {
   max_completion_tokens?: number;
   chat_template_kwargs?: { enable_thinking?: boolean };
   enable_thinking?: boolean;
+  reasoning_effort?: string;
 }
 
 /** Where the project's GSM8K copy lives: the working directory first, then relative to this file. */
@@ -68,12 +71,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Infers the role from the tags when the X-Remo-Role header is missing. */
-function inferRole(text: string): string {
-  if (text.includes(`<${TAGS.currentInstructions}>`)) return 'metaController';
-  if (text.includes(`<${TAGS.feedback}>`) && text.includes(`<${TAGS.currentPrompt}>`)) return 'optimizer';
-  if (text.includes(`<${TAGS.question}>`) || text.includes(`<${TAGS.lessons}>`)) return 'solver';
-  return 'unknown';
+/**
+ * The question a solver request asks without our <QUESTION> tag: the last known question of the
+ * last user turn (few-shot examples come before the question asked), else of any non-system turn.
+ */
+function askedQuestion(messages: readonly SimMessage[], index: Gsm8kIndex): KnownItem | undefined {
+  const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  return index.findAll(lastUser).at(-1) ?? index.findAll(messages.filter((m) => m.role !== 'system').map((m) => m.content).join('\n')).at(-1);
 }
 
 /**
@@ -126,7 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     switch (role) {
       case 'solver': {
         const question = extractTag(user, TAGS.question);
-        const item = (question !== undefined ? dataset().lookup(question) : undefined) ?? dataset().findAll(user)[0];
+        const item = (question !== undefined ? dataset().lookup(question) : undefined) ?? askedQuestion(messages, dataset());
         if (!item) {
           const numbers = (question ?? user).match(/\d+(?:\.\d+)?/g)?.map(Number) ?? [];
           const guess = numbers.length >= 2 ? numbers[0]! + numbers[1]! : (numbers[0] ?? 6) + 1;
@@ -156,9 +160,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   async function handleChat(req: IncomingMessage, res: ServerResponse, raw: string, body: ChatBody): Promise<void> {
     const messages: SimMessage[] = (body.messages ?? []).map((m) => ({ role: String(m.role ?? 'user'), content: textOf(m.content) }));
-    const allText = messages.map((m) => m.content).join('\n');
     const headerRole = req.headers[ROLE_HEADER.toLowerCase()];
-    const role = typeof headerRole === 'string' && headerRole ? headerRole : inferRole(allText);
+    const role = typeof headerRole === 'string' && headerRole
+      ? headerRole
+      : inferRole(messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n'), messages.filter((m) => m.role !== 'system').map((m) => m.content).join('\n'), dataset());
     stats.byRole[role] = (stats.byRole[role] ?? 0) + 1;
 
     const bodyKey = String(hash53(raw, seed));
@@ -183,7 +188,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
     let content = replyFor(role, messages, body, bodyKey, fault !== 'no-tags');
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-    const thinkingOff = body.chat_template_kwargs?.enable_thinking === false || body.enable_thinking === false || lastUser.includes(NO_THINK_TAG);
+    const thinkingOff = body.chat_template_kwargs?.enable_thinking === false || body.enable_thinking === false || body.reasoning_effort === 'none' ||
+      lastUser.includes(NO_THINK_TAG);
     if (!thinkingOff || fault === 'think') {
       content = `<think>\nThe ${role} request has ${messages.length} messages; I will answer briefly (simulated thinking).\n</think>\n\n${content}`;
     }
@@ -233,7 +239,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return { object: 'embedding', index: position, embedding };
     });
     const promptTokens = inputs.reduce((sum, text) => sum + estimateTokens(text), 0);
-    sendJson(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
+    // Not in OpenAI's embeddings reply, but harmless to clients: lets a gateway see who answered.
+    sendJson(res, 200, { object: 'list', data, model: body.model, system_fingerprint: SIMULATOR_FINGERPRINT, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
   }
 
   function destroy(res: ServerResponse): void {

@@ -1,4 +1,7 @@
-import type { ChatMessage, EndpointKind } from '../types';
+import { DEFAULT_THINKING_SWITCH, LEGACY_THINKING_SWITCH, type ThinkingSwitchName } from '../../../../shared/config/thinkingSwitches';
+import type { ChatMessage, EndpointProfile } from '../types';
+
+export type { ThinkingSwitchName } from '../../../../shared/config/thinkingSwitches';
 
 /** The Qwen3 soft switch honoured by every Qwen3 chat template, used where no body flag exists. */
 export const NO_THINK_TAG = '/no_think';
@@ -9,23 +12,36 @@ export interface ThinkingSwitch {
   messages: ChatMessage[];
 }
 
+/** The switch an endpoint uses: the one it names, else its kind's default. */
+export function thinkingSwitchOf(endpoint: Pick<EndpointProfile, 'kind' | 'thinkingSwitch'>): ThinkingSwitchName {
+  return endpoint.thinkingSwitch ?? DEFAULT_THINKING_SWITCH[endpoint.kind];
+}
+
 /**
- * Applies Qwen3 "standard mode" (thinking off) the way each server kind expects:
- * vLLM, SGLang and the simulator take `chat_template_kwargs.enable_thinking=false`; DashScope's
- * compatible mode takes a top-level `enable_thinking=false`; everything else (llama.cpp, Ollama,
- * LM Studio, custom) gets the `/no_think` tag appended to the last user turn, which the model
- * itself honours. Pure: returns new messages, never mutates the caller's.
+ * Whether an endpoint sends what its kind sent before endpoints named their switch. The response
+ * cache keys such requests as before, so an existing cache stays valid; any other switch is a
+ * different request and gets its own key.
  */
-export function applyThinkingSwitch(kind: EndpointKind, messages: readonly ChatMessage[], disable: boolean): ThinkingSwitch {
+export function usesLegacySwitch(endpoint: Pick<EndpointProfile, 'kind' | 'thinkingSwitch'>): boolean {
+  return thinkingSwitchOf(endpoint) === LEGACY_THINKING_SWITCH[endpoint.kind];
+}
+
+/**
+ * Applies Qwen3 "standard mode" (thinking off) with the given switch (see
+ * shared/config/thinkingSwitches.ts): a body field for the servers that take one, else the
+ * `/no_think` tag appended to the last user turn. Pure: returns new messages, never mutates the
+ * caller's.
+ */
+export function applyThinkingSwitch(how: ThinkingSwitchName, messages: readonly ChatMessage[], disable: boolean): ThinkingSwitch {
   if (!disable) return { body: {}, messages: [...messages] };
-  switch (kind) {
-    case 'vllm':
-    case 'sglang':
-    case 'simulator':
+  switch (how) {
+    case 'chat-template-kwargs':
       return { body: { chat_template_kwargs: { enable_thinking: false } }, messages: [...messages] };
-    case 'dashscope':
+    case 'reasoning-effort':
+      return { body: { reasoning_effort: 'none' }, messages: [...messages] };
+    case 'enable-thinking':
       return { body: { enable_thinking: false }, messages: [...messages] };
-    default:
+    case 'no-think-tag':
       return { body: {}, messages: appendNoThinkTag(messages) };
   }
 }

@@ -3,6 +3,7 @@ import type {
   EpochCompletedData, EvaluationCompletedData, LoggedCall, RunFailedData, RunForkedEventData, RunPausedData, RunReconfiguredData, RunStartedData,
   RunStoppedData,
 } from '../../../../shared/events/run/runEventTypes';
+import { answeredBySimulator } from '../../../../shared/events/run/callRecord';
 import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
 import { CATALOG_EVENT_TYPES, type RunArchivedData, type RunRenamedData } from '../../../../shared/events/catalog';
 import type { RunConfig } from '../../../../shared/config/runConfig';
@@ -35,7 +36,9 @@ function setStatus(db: Db, runId: string, status: string, reason: string | null)
  */
 export const runSummaryProjection: Projection = {
   name: 'run-summaries',
-  version: 2,
+  // v2: catalog events and the solver model. v3: `simulated` also from the calls (the simulator's
+  // fingerprint), kept through a reconfiguration once a call was simulated, and inherited by forks.
+  version: 3,
   handles: [...RUN_EVENT_TYPES, ...CATALOG_EVENT_TYPES],
   tables: [RUN_SUMMARIES_TABLE],
   init(db) {
@@ -45,7 +48,8 @@ export const runSummaryProjection: Projection = {
       seed_val REAL, seed_test REAL, val REAL, test REAL, test_prompt_only REAL,
       calls INTEGER NOT NULL DEFAULT 0, cached_calls INTEGER NOT NULL DEFAULT 0, prompt_tokens INTEGER NOT NULL DEFAULT 0,
       completion_tokens INTEGER NOT NULL DEFAULT 0, latency_ms INTEGER NOT NULL DEFAULT 0, work_ms INTEGER NOT NULL DEFAULT 0,
-      simulated INTEGER NOT NULL, last_position INTEGER NOT NULL, model TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0
+      simulated INTEGER NOT NULL, last_position INTEGER NOT NULL, model TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0,
+      simulator_answered INTEGER NOT NULL DEFAULT 0
     )`);
   },
   apply(db, event: StoredEvent, ctx) {
@@ -71,12 +75,14 @@ export const runSummaryProjection: Projection = {
       const parent = viewStateFromContext(db, ctx, d.parentRunId, d.parentPosition);
       const a = parent.accuracies;
       db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
-        seed_val, seed_test, val, test, test_prompt_only, simulated, last_position, model) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        seed_val, seed_test, val, test, test_prompt_only, simulated, last_position, model, simulator_answered) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         runId, d.config.name, d.config.method, d.parentRunId, d.parentPosition, event.recordedAt, d.config.epochs, parent.metrics.at(-1)?.epoch ?? 0,
-        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, d.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config));
+        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, d.simulated || parent.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config),
+        parent.simulated || parent.simulatorAnswered ? 1 : 0);
     } else if (event.type === 'RunReconfigured') {
       const d = event.data as RunReconfiguredData;
-      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET model = ?, simulated = ? WHERE run_id = ?`).run(solverModelOf(d.config), d.simulated ? 1 : 0, runId);
+      // New endpoints do not make answers the simulator already gave real: once answered by it, simulated.
+      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET model = ?, simulated = MAX(simulator_answered, ?) WHERE run_id = ?`).run(solverModelOf(d.config), d.simulated ? 1 : 0, runId);
     }
     const calls = (event.data as { calls?: LoggedCall[] }).calls ?? [];
     const durationMs = typeof event.metadata.durationMs === 'number' ? Math.round(event.metadata.durationMs) : 0;
@@ -84,6 +90,7 @@ export const runSummaryProjection: Projection = {
       completion_tokens = completion_tokens + ?, latency_ms = latency_ms + ?, work_ms = work_ms + ?, last_position = ? WHERE run_id = ?`).run(
       calls.length, calls.filter((c) => c.cached).length, calls.reduce((s, c) => s + c.promptTokens, 0), calls.reduce((s, c) => s + c.completionTokens, 0),
       Math.round(calls.reduce((s, c) => s + c.latencyMs, 0)), durationMs, event.globalPosition, runId);
+    if (answeredBySimulator(calls)) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET simulated = 1, simulator_answered = 1 WHERE run_id = ?`).run(runId);
     switch (event.type) {
       case 'EvaluationCompleted': {
         const d = event.data as EvaluationCompletedData;

@@ -18,7 +18,8 @@ import { LINEAGE_TABLE, SNAPSHOT_EVERY, SNAPSHOTS_TABLE } from './snapshotTables
  */
 export const snapshotProjection: Projection = {
   name: 'run-snapshots',
-  version: 1,
+  // v2: the fold labels a run simulated when a call carries the simulator fingerprint (simulatorAnswered), and a fork of a simulated run.
+  version: 2,
   handles: RUN_EVENT_TYPES,
   tables: [SNAPSHOTS_TABLE, LINEAGE_TABLE],
   init(db) {

@@ -264,6 +264,18 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       state.config = event.data.config;
       state.simulated = event.data.simulated;
       break;
+    case 'ModelFactsRecorded': {
+      // A later record (a fork that changed endpoints) replaces the facts of the endpoints it names.
+      const named = new Set(event.data.endpoints.map((e) => e.name));
+      state.modelFacts = {
+        endpoints: [...state.modelFacts.endpoints.filter((e) => !named.has(e.name)), ...event.data.endpoints],
+        embedder: event.data.embedder ?? state.modelFacts.embedder,
+      };
+      break;
+    }
+    case 'ContextCondensed':
+      // Its calls are counted above; the condensed text lives in the event for the views.
+      break;
   }
   return state;
 }

@@ -5,6 +5,7 @@ import { migration0003NotebookVec } from './0003_notebook_vec';
 import { migration0004LlmCache } from './0004_llmCache';
 import { migration0005Datasets } from './0005_datasets';
 import { migration0006RunControl } from './0006_runControl';
+import { migration0007NotebookVectors } from './0007_notebook_vectors';
 
 export type { Migration } from './migration';
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0004LlmCache,
   migration0005Datasets,
   migration0006RunControl,
+  migration0007NotebookVectors,
 ];

@@ -11,6 +11,8 @@ describe('notebook retrieval', () => {
       // A weak seed prompt (no answer format): more failures, so items come back with entries.
       const config = smallEngineConfig(world.simulator.url, {
         method: 'remo-rag', epochs: 3, stepsPerEpoch: 4, split: { train: 12, val: 6, test: 6 }, initialPrompt: 'Solve it.', mergeThreshold: 0.99,
+        // Any similarity retrieves: this test is about the exclusion rule, not the threshold.
+        retrievalThreshold: 0,
       });
       const deps = world.deps(config);
       const { runId } = await createRun(deps, config);

@@ -91,7 +91,10 @@ export interface RetrievalView {
   /** Human label, e.g. "lexical (hashed n-grams), offline fallback: not a semantic embedder". */
   label: string;
   k: number;
-  threshold: number;
+  /** The minimum cosine used; null while a calibrated threshold is not yet measured. */
+  threshold: number | null;
+  /** True when the threshold was measured on the run's own embedder (retrievalThreshold 'calibrated'). */
+  thresholdCalibrated: boolean;
   /** What the solver sees per entry: 'record' (question, wrong and correct answer, lesson) or 'excerpt'. */
   lessonFormat: 'record' | 'excerpt';
 }

@@ -138,7 +138,12 @@ export const runConfigSchema = z.object({
   validationGate: z.boolean().optional(),
   retrievalK: z.number().int().min(0).max(50).default(3),
   /** Minimum cosine similarity for a notebook entry to be retrieved. */
-  retrievalThreshold: z.number().min(-1).max(1).default(0.4),
+  /**
+   * Minimum cosine similarity for a notebook entry to be retrieved, or 'calibrated': the 99th
+   * percentile of the similarities between 64 training questions under the run's own embedder,
+   * measured when the run starts and recorded (the right cut differs between embedders).
+   */
+  retrievalThreshold: z.union([z.number().min(-1).max(1), z.literal('calibrated')]).default(0.4),
   /** How a retrieved entry is shown to the solver. */
   lessonFormat: z.enum(LESSON_FORMATS).default('record'),
   /**
@@ -191,7 +196,7 @@ export interface RunConfig {
   seed: number;
   validationGate: boolean;
   retrievalK: number;
-  retrievalThreshold: number;
+  retrievalThreshold: number | 'calibrated';
   /** Absent in runs recorded before it existed (they used 'excerpt'). */
   lessonFormat?: LessonFormat;
   /** Absent in runs recorded before it existed (they asked for 384). */

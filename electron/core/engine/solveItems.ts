@@ -1,5 +1,6 @@
 import type { AnswerRef, LoggedCall, NewRunEvent, Retrieved } from '../../../shared/events/run/runEventTypes';
 import { estimateMessagesTokens, estimateTokens } from '../../../shared/prompts/estimateTokens';
+import { retrievalThresholdOf } from '../../../shared/fold/retrievalThreshold';
 import { buildSolverMessages, renderLessonsBlock, type LessonForPrompt } from '../../../shared/prompts/solverMessages';
 import { contextSettingsOf, promptBudget } from './context/promptBudget';
 import { boundedMap } from './boundedMap';
@@ -31,7 +32,7 @@ export async function solveItems(
     const { vectors, call } = await ctx.embed(items.map((i) => i.question));
     calls.push(call);
     retrieved = items.map((item, i) => retrieveLessons(ctx.deps.store.db, ctx.state, vectors[i]!, {
-      k: ctx.config.retrievalK, threshold: ctx.config.retrievalThreshold,
+      k: ctx.config.retrievalK, threshold: retrievalThresholdOf(ctx.state, ctx.config),
       excludeItemId: options.purpose === 'train' ? item.id : null,
     }));
   }

@@ -81,7 +81,10 @@ export const RUN_EVENT_SCHEMAS: Record<RunEventType, { version: number; schema: 
     endpoints: z.array(z.object({
       name: z.string(), model: z.string(), contextTokens: int, source: z.enum(['config', 'server', 'default']),
     })),
-    embedder: z.object({ endpoint: z.string(), model: z.string(), dimensions: int, lexical: z.boolean() }).nullable(),
+    embedder: z.object({
+      endpoint: z.string(), model: z.string(), dimensions: int, lexical: z.boolean(),
+      calibratedThreshold: z.number().optional(), calibrationSample: int.optional(),
+    }).nullable(),
     calls: callsSchema,
   }) },
   ContextCondensed: { version: 1, schema: z.object({

@@ -153,7 +153,11 @@ export interface ModelFactsRecordedData {
   /** Per endpoint name and model (a fork that names another model gets facts of its own). */
   endpoints: { name: string; model: string; contextTokens: number; source: ContextWindowSource }[];
   /** Notebook methods only: the embedder and the size of its vectors. `lexical` = the built-in offline fallback. */
-  embedder: { endpoint: string; model: string; dimensions: number; lexical: boolean } | null;
+  embedder: {
+    endpoint: string; model: string; dimensions: number; lexical: boolean;
+    /** retrievalThreshold 'calibrated': the threshold measured, and from how many training questions. */
+    calibratedThreshold?: number; calibrationSample?: number;
+  } | null;
   calls: LoggedCall[];
 }
 

@@ -77,4 +77,23 @@ describe("the notebook keeps the embedder's own vector size", () => {
       await first.dispose();
     }
   }, 60_000);
+
+  it("'calibrated' measures the threshold on the run's own embedder and records it; retrieval then uses it", async () => {
+    const world = await createEngineWorld({ seed: 4, embeddingDimensions: 1024 });
+    try {
+      const config = embeddingConfig(world.simulator.url, { retrievalThreshold: 'calibrated' });
+      const deps = world.deps(config);
+      const { runId } = await createRun(deps, config);
+      expect((await executeRun(deps, runId)).status).toBe('completed');
+      const events = world.store.readStream(runId);
+      const embedder = (events.find((e) => e.type === 'ModelFactsRecorded')!.data as ModelFactsRecordedData).embedder!;
+      expect(embedder.calibrationSample).toBe(12);
+      expect(embedder.calibratedThreshold).toBeGreaterThan(0);
+      expect(embedder.calibratedThreshold).toBeLessThan(1);
+      const scores = events.filter((e) => e.type === 'TrainBatchAnswered').flatMap((e) => (e.data as TrainBatchAnsweredData).items.flatMap((i) => i.retrieved.map((r) => r.score)));
+      for (const score of scores) expect(score).toBeGreaterThanOrEqual(embedder.calibratedThreshold!);
+    } finally {
+      await world.dispose();
+    }
+  }, 60_000);
 });

@@ -13,7 +13,7 @@ const summary: RunSummary = {
 const view: RunStateView = {
   runId: 'r-1', position: 10, epoch: 1, step: 0, prompt: { version: 1, text: 'P' }, optimizerInstructions: { version: 0, text: 'Q' },
   notebook: [], metrics: [], usage, status: 'completed',
-  retrieval: { embedder: 'builtin:lexical', model: 'lexical', dimensions: 384, offlineFallback: true, label: LEXICAL_FALLBACK_LABEL, k: 3, threshold: 0.4, lessonFormat: 'record' },
+  retrieval: { embedder: 'builtin:lexical', model: 'lexical', dimensions: 384, offlineFallback: true, label: LEXICAL_FALLBACK_LABEL, k: 3, threshold: 0.4, thresholdCalibrated: false, lessonFormat: 'record' },
   contextWindows: [{ endpoint: 'local', model: 'Qwen/Qwen3-32B', tokens: 40960, source: 'default' }],
 };
 

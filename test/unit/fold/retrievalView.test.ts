@@ -23,7 +23,7 @@ describe('the run-state view shows retrieval settings and context windows', () =
     const view = viewOf({ method: 'remo' }, { endpoints: [{ name: 'local', model: 'Qwen/Qwen3-32B', contextTokens: 40960, source: 'server' }], embedder: { endpoint: 'builtin:lexical', model: 'lexical', dimensions: 384, lexical: true }, calls: [] });
     expect(view.retrieval).toEqual({
       embedder: 'builtin:lexical', model: 'lexical', dimensions: 384, offlineFallback: true, label: LEXICAL_FALLBACK_LABEL,
-      k: 3, threshold: 0.4, lessonFormat: 'record',
+      k: 3, threshold: 0.4, thresholdCalibrated: false, lessonFormat: 'record',
     });
     expect(view.contextWindows).toEqual([{ endpoint: 'local', model: 'Qwen/Qwen3-32B', tokens: 40960, source: 'server' }]);
   });

@@ -2,11 +2,15 @@ import { LEXICAL_EMBEDDER, usesNotebook } from '../../../../shared/config/resolv
 import type { RunConfig } from '../../../../shared/config/runConfig';
 import type { ModelFactsRecordedData, NewRunEvent } from '../../../../shared/events/run/runEventTypes';
 import type { RunState } from '../../../../shared/fold/runState';
-import type { PhaseContext } from '../phaseContext';
+import { itemOf, type PhaseContext } from '../phaseContext';
+import { pairwiseQuantile } from '../../../../shared/fold/retrievalThreshold';
+import { cosineSimilarity } from '../../../../shared/fold/vectorCodec';
 import { contextSettingsOf } from '../context/promptBudget';
 
-/** Text embedded once to learn the embedder's vector size (any text would do; this one is stable). */
-const DIMENSION_PROBE = 'How many apples are left?';
+/** Training questions embedded to learn the embedder's size and, when asked, to calibrate the threshold. */
+export const CALIBRATION_SAMPLE = 64;
+/** The calibrated threshold: this quantile of the sample's pairwise similarities (~1% of unrelated pairs pass). */
+export const CALIBRATION_QUANTILE = 0.99;
 
 /** The config's endpoints the log has no facts for (new run, or a fork that changed endpoints). */
 function endpointsWithoutFacts(state: RunState, config: RunConfig) {
@@ -39,10 +43,17 @@ export async function modelFactsPhase(ctx: PhaseContext): Promise<NewRunEvent[]>
   let embedder: ModelFactsRecordedData['embedder'] = null;
   const calls = [];
   if (usesNotebook(config.method) && state.modelFacts.embedder === null) {
-    const probe = await ctx.embed([DIMENSION_PROBE]);
+    // The first training questions of the run's split: fixed by the log, so the figure is reproducible.
+    const sample = state.split.train.slice(0, CALIBRATION_SAMPLE).map((id) => itemOf(ctx, id).question);
+    const probe = await ctx.embed(sample.length > 0 ? sample : ['How many apples are left?']);
     calls.push(probe.call);
     const endpoint = config.roles.embedder.endpoint;
-    embedder = { endpoint, model: probe.call.model, dimensions: probe.vectors[0]!.length, lexical: endpoint === LEXICAL_EMBEDDER };
+    embedder = {
+      endpoint, model: probe.call.model, dimensions: probe.vectors[0]!.length, lexical: endpoint === LEXICAL_EMBEDDER,
+      ...(config.retrievalThreshold === 'calibrated'
+        ? { calibratedThreshold: pairwiseQuantile(probe.vectors, cosineSimilarity, CALIBRATION_QUANTILE), calibrationSample: probe.vectors.length }
+        : {}),
+    };
   }
   return [{ type: 'ModelFactsRecorded', data: { endpoints, embedder, calls } }];
 }

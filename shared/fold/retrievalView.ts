@@ -1,6 +1,5 @@
 import type { RetrievalView } from '../api/runViews';
 import { LEXICAL_EMBEDDER, usesNotebook } from '../config/resolveRunConfig';
-import { retrievalThresholdOf } from './retrievalThreshold';
 import type { RunState } from './runState';
 
 /** Shown wherever the lexical embedder is in use, so its numbers are not read as semantic retrieval. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRun, executeRun } from '../../../electron/core/engine';
+import { loadRunState } from '../../../electron/core/engine/loadRunState';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
+import { searchNotebook } from '../../../electron/core/timeline/searchNotebook';
 import type { ModelFactsRecordedData, NotebookEntryWrittenData, TrainBatchAnsweredData } from '../../../shared/events/run/runEventTypes';
 import { decodeVector } from '../../../shared/fold/vectorCodec';
 import { createEngineWorld, smallEngineConfig } from './engineTestKit';
@@ -36,6 +38,11 @@ describe("the notebook keeps the embedder's own vector size", () => {
       expect(retrieved.length).toBeGreaterThan(0);
       // Scores are cosines of the 1024-d vectors: within [-1, 1], best first per item.
       for (const r of retrieved) expect(Math.abs(r.score)).toBeLessThanOrEqual(1 + 1e-6);
+      // The UI's notebook search uses the same index: a question's own vector finds its entry first.
+      const state = loadRunState(world.store.readStream.bind(world.store), runId, { trackAnswers: false });
+      const created = written.find((w) => w.embedding)!;
+      const hits = searchNotebook(world.store.db, runId, state.notebook, decodeVector(created.embedding!), 3);
+      expect(hits[0]).toEqual({ entryId: created.entryId, score: 1 });
     } finally {
       await world.dispose();
     }

@@ -4,7 +4,8 @@ import type { Db } from '../store/types';
 import { nearestNotebookEntries } from '../projections/run/nearestNotebookEntries';
 
 /**
- * Top-k notebook entries of `runId` nearest to `vector`, by KNN on the vec0 index (cosine).
+ * Top-k notebook entries of `runId` nearest to `vector` by cosine, on the index of the vector's size
+ * (vec0 for 384-d, notebook_vectors otherwise).
  * Excludes every entry that holds a failure of `excludeItemId` (so a training question never sees
  * its own gold answer) and entries below `threshold`. Ties are broken by entry id, so the result
  * is deterministic.

@@ -4,6 +4,7 @@
  * For speed it updates the accumulator in place: callers own the state they fold into.
  */
 import type { UsageTotals } from '../api/runViews';
+import type { RunConfig } from '../config/runConfig';
 import type { LoggedCall, RunEvent } from '../events/run/runEventTypes';
 import { emptyUsage, type NotebookEntryState, type RunState } from './runState';
 
@@ -75,6 +76,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     }
     case 'RunForked': {
       // The fork inherits everything folded so far (the parent's prefix); only config and identity change.
+      forgetChangedEndpoints(state, event.data.config);
       state.config = event.data.config;
       state.simulated = event.data.simulated;
       state.parentRunId = event.data.parentRunId;
@@ -261,6 +263,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       break;
     case 'RunReconfigured':
       // New endpoints from here on; P, Q, notebook and schedule position are untouched.
+      forgetChangedEndpoints(state, event.data.config);
       state.config = event.data.config;
       state.simulated = event.data.simulated;
       break;
@@ -278,6 +281,23 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       break;
   }
   return state;
+}
+
+/**
+ * Context windows recorded for endpoints that `next` moves (another URL or model, another
+ * configured window) or drops no longer hold: forget them, so the engine asks again. The
+ * embedder's facts stay: the notebook's vectors keep their size, and a different size is refused.
+ */
+function forgetChangedEndpoints(state: RunState, next: RunConfig): void {
+  const before = state.config?.endpoints ?? [];
+  state.modelFacts = {
+    ...state.modelFacts,
+    endpoints: state.modelFacts.endpoints.filter((fact) => {
+      const was = before.find((e) => e.name === fact.name);
+      const is = next.endpoints.find((e) => e.name === fact.name);
+      return was !== undefined && is !== undefined && was.baseURL === is.baseURL && was.model === is.model && was.contextTokens === is.contextTokens;
+    }),
+  };
 }
 
 function fmt(value: number | null): string {

@@ -9,6 +9,7 @@ import { epochEndingAt } from '../store/detailSlice';
 import { EventInspector } from './inspector/EventInspector';
 import { NotebookPanel } from './notebook/NotebookPanel';
 import { ProvenancePanel } from './prompts/ProvenancePanel';
+import { RetrievalSettings } from './RetrievalSettings';
 import { VersionedText } from './prompts/VersionedText';
 import { Timeline } from './timeline/Timeline';
 import { ForkDialog } from './fork/ForkDialog';
@@ -97,6 +98,7 @@ export function RunDetail() {
         <div><dt>tokens in/out</dt><dd>{formatCount(summary.usage.promptTokens)} / {formatCount(summary.usage.completionTokens)}</dd></div>
         <div><dt>time</dt><dd>{formatDuration(summary.wallSeconds)}</dd></div>
       </dl>
+      <RetrievalSettings />
       <Timeline />
       {error && <ErrorMessage error={error} />}
       <div className="pin-bar small">

@@ -78,6 +78,34 @@ export interface EpochMetric {
   position: number;
 }
 
+/**
+ * How a notebook method retrieves lessons, for every place that shows a run's settings. The
+ * built-in lexical embedder is labelled as the offline fallback it is: it matches shared words,
+ * not meaning.
+ */
+export interface RetrievalView {
+  /** 'builtin:lexical' or the endpoint name the embedder role is bound to. */
+  embedder: string;
+  /** The embedding model as recorded when the run started (null until then). */
+  model: string | null;
+  /** Vector size as recorded (null until then). */
+  dimensions: number | null;
+  /** True for the built-in lexical embedder. */
+  offlineFallback: boolean;
+  /** Human label, e.g. "lexical (hashed n-grams), offline fallback: not a semantic embedder". */
+  label: string;
+  k: number;
+  /** The minimum cosine used; null while a calibrated threshold is not yet measured. */
+  threshold: number | null;
+  /** True when the threshold was measured on the run's own embedder (retrievalThreshold 'calibrated'). */
+  thresholdCalibrated: boolean;
+  /** What the solver sees per entry: 'record' (question, wrong and correct answer, lesson) or 'excerpt'. */
+  lessonFormat: 'record' | 'excerpt';
+}
+
+/** An endpoint's context window as the run recorded it, and where the figure came from. */
+export interface ContextWindowView { endpoint: string; model: string; tokens: number; source: 'config' | 'server' | 'default' }
+
 /** The state of a run at one point of its log: what the scrubber shows. */
 export interface RunStateView {
   runId: string;
@@ -93,4 +121,8 @@ export interface RunStateView {
   metrics: EpochMetric[];
   usage: UsageTotals;
   status: RunStatus;
+  /** Retrieval settings of notebook methods; null for methods without a notebook. */
+  retrieval?: RetrievalView | null;
+  /** Context windows recorded for the run's endpoints (empty before it first executes). */
+  contextWindows?: ContextWindowView[];
 }

@@ -37,6 +37,11 @@ const endpointSchema = z.object({
    * without it predates the field and keeps the switch its kind used then.
    */
   thinkingSwitch: z.enum(THINKING_SWITCHES).optional(),
+  /**
+   * The server's context window in tokens (prompt + reply). When absent it is read from the server
+   * where it says (vLLM and SGLang list `max_model_len` on /v1/models), else `context.defaultWindowTokens`.
+   */
+  contextTokens: z.number().int().min(1024).optional(),
 }).strict();
 export type EndpointConfig = z.infer<typeof endpointSchema>;
 
@@ -90,6 +95,38 @@ const budgetSchema = z.object({
   maxTokens: z.number().int().min(1).nullable().default(null),
 }).strict();
 
+/**
+ * How prompts are kept inside the model's context window (electron/core/engine/context). Tokens
+ * are estimated without a tokenizer, conservatively (shared/prompts/estimateTokens.ts).
+ */
+const contextSchema = z.object({
+  /** Window assumed when neither the config nor the server says: Qwen3-32B's native 40,960. */
+  defaultWindowTokens: z.number().int().min(1024).default(40_960),
+  /** Room kept for the reply when the role sets no `maxTokens`. */
+  replyTokens: z.number().int().min(64).default(4096),
+  /** Most tokens of steps one summary call of the reflector's condensation reads. */
+  chunkTokens: z.number().int().min(512).default(12_000),
+  /** Most tokens one chunk summary may keep (longer replies are cut). */
+  summaryTokens: z.number().int().min(64).default(600),
+  /** Most tokens of the retrieved-lessons block in a solver request. */
+  lessonsTokens: z.number().int().min(64).default(1024),
+}).strict().refine((c) => c.chunkTokens >= 4 * c.summaryTokens, {
+  message: 'chunkTokens must be at least 4 x summaryTokens, or summaries of summaries would not shrink',
+  path: ['chunkTokens'],
+});
+export type ContextSettings = z.infer<typeof contextSchema>;
+export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = {
+  defaultWindowTokens: 40_960, replyTokens: 4096, chunkTokens: 12_000, summaryTokens: 600, lessonsTokens: 1024,
+};
+
+/**
+ * What the solver sees of each retrieved notebook entry. 'record' (the spec's): question, wrong
+ * answer, correct answer and the one-line lesson. 'excerpt': the lesson and a 160-character
+ * question excerpt (runs created before 'record' existed; their recorded config has no field).
+ */
+export const LESSON_FORMATS = ['record', 'excerpt'] as const;
+export type LessonFormat = (typeof LESSON_FORMATS)[number];
+
 const templateVersionsSchema = z.record(z.string(), z.string().regex(/^v\d+$/));
 
 /** The schema as users write it (defaults not yet filled for preset-dependent fields). */
@@ -108,7 +145,21 @@ export const runConfigSchema = z.object({
   validationGate: z.boolean().optional(),
   retrievalK: z.number().int().min(0).max(50).default(3),
   /** Minimum cosine similarity for a notebook entry to be retrieved. */
-  retrievalThreshold: z.number().min(-1).max(1).default(0),
+  /**
+   * Minimum cosine similarity for a notebook entry to be retrieved, or 'calibrated': the 99th
+   * percentile of the similarities between 64 training questions under the run's own embedder,
+   * measured when the run starts and recorded (the right cut differs between embedders).
+   */
+  retrievalThreshold: z.union([z.number().min(-1).max(1), z.literal('calibrated')]).default(0.4),
+  /** How a retrieved entry is shown to the solver. */
+  lessonFormat: z.enum(LESSON_FORMATS).default('record'),
+  /**
+   * Ask the embedding server for vectors of this size (models trained for truncation, e.g.
+   * Qwen3-Embedding); null = the model's own size, whatever it is. Ignored by the lexical embedder.
+   */
+  embeddingDimensions: z.number().int().min(8).max(16_384).nullable().default(null),
+  /** Context-window budget and condensation settings. */
+  context: contextSchema.default(DEFAULT_CONTEXT_SETTINGS),
   /** Cosine similarity at or above which a new failure updates an existing entry. */
   mergeThreshold: z.number().min(-1).max(1).default(0.9),
   /** 'failures': one critic call on the minibatch's failures (REMO); 'all': TextGrad's two calls per item. */
@@ -152,7 +203,13 @@ export interface RunConfig {
   seed: number;
   validationGate: boolean;
   retrievalK: number;
-  retrievalThreshold: number;
+  retrievalThreshold: number | 'calibrated';
+  /** Absent in runs recorded before it existed (they used 'excerpt'). */
+  lessonFormat?: LessonFormat;
+  /** Absent in runs recorded before it existed (they asked for 384). */
+  embeddingDimensions?: number | null;
+  /** Absent in runs recorded before it existed (defaults apply). */
+  context?: ContextSettings;
   mergeThreshold: number;
   critiqueScope: 'failures' | 'all';
   qCadence: 'epoch' | 'minibatch';

@@ -5,6 +5,7 @@
  */
 import type { UsageTotals } from '../api/runViews';
 import { answeredBySimulator } from '../events/run/callRecord';
+import type { RunConfig } from '../config/runConfig';
 import type { LoggedCall, RunEvent } from '../events/run/runEventTypes';
 import { emptyUsage, type NotebookEntryState, type RunState } from './runState';
 
@@ -78,6 +79,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     }
     case 'RunForked': {
       // The fork inherits everything folded so far (the parent's prefix); only config and identity change.
+      forgetChangedEndpoints(state, event.data.config);
       state.config = event.data.config;
       // The fork continues from the parent's prompts and notebook: simulated parents make simulated forks.
       state.simulatorAnswered ||= state.simulated;
@@ -266,11 +268,41 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       break;
     case 'RunReconfigured':
       // New endpoints from here on; P, Q, notebook and schedule position are untouched.
+      forgetChangedEndpoints(state, event.data.config);
       state.config = event.data.config;
       state.simulated = event.data.simulated || state.simulatorAnswered;
       break;
+    case 'ModelFactsRecorded': {
+      // A later record (a fork that changed endpoints) replaces the facts of the endpoints it names.
+      const named = new Set(event.data.endpoints.map((e) => e.name));
+      state.modelFacts = {
+        endpoints: [...state.modelFacts.endpoints.filter((e) => !named.has(e.name)), ...event.data.endpoints],
+        embedder: event.data.embedder ?? state.modelFacts.embedder,
+      };
+      break;
+    }
+    case 'ContextCondensed':
+      // Its calls are counted above; the condensed text lives in the event for the views.
+      break;
   }
   return state;
+}
+
+/**
+ * Context windows recorded for endpoints that `next` moves (another URL or model, another
+ * configured window) or drops no longer hold: forget them, so the engine asks again. The
+ * embedder's facts stay: the notebook's vectors keep their size, and a different size is refused.
+ */
+function forgetChangedEndpoints(state: RunState, next: RunConfig): void {
+  const before = state.config?.endpoints ?? [];
+  state.modelFacts = {
+    ...state.modelFacts,
+    endpoints: state.modelFacts.endpoints.filter((fact) => {
+      const was = before.find((e) => e.name === fact.name);
+      const is = next.endpoints.find((e) => e.name === fact.name);
+      return was !== undefined && is !== undefined && was.baseURL === is.baseURL && was.model === is.model && was.contextTokens === is.contextTokens;
+    }),
+  };
 }
 
 function fmt(value: number | null): string {

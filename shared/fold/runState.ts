@@ -5,7 +5,7 @@
  */
 import type { RunConfig } from '../config/runConfig';
 import type { EpochMetric, RunStatus, UsageTotals } from '../api/runViews';
-import type { Retrieved, SplitIds } from '../events/run/runEventTypes';
+import type { ModelFactsRecordedData, Retrieved, SplitIds } from '../events/run/runEventTypes';
 
 /** The last completed stage of the schedule; `decide` derives the next one from it. */
 export type Stage =
@@ -87,6 +87,8 @@ export interface RunState {
   epochSteps: EpochStepNote[];
   notebook: Map<number, NotebookEntryState>;
   nextEntryId: number;
+  /** Context windows and the embedder, as recorded (ModelFactsRecorded); later records add to earlier ones. */
+  modelFacts: { endpoints: ModelFactsRecordedData['endpoints']; embedder: ModelFactsRecordedData['embedder'] };
   /** requestKey -> logged solver answer: the "never evaluate the same request twice" index. */
   answers: Map<string, LoggedAnswer>;
   metrics: EpochMetric[];
@@ -113,7 +115,7 @@ export function initialRunState(runId: string): RunState {
     simulated: false, simulatorAnswered: false, parentRunId: null, parentPosition: null, createdAt: '', status: 'running', statusReason: null,
     cursor: { epoch: 0, step: 0, stage: 'none' }, prompt: { version: 0, text: '' }, optimizerInstructions: { version: 0, text: '' },
     acceptedVal: null, candidate: null, lastFeedback: null, lastTrain: [], lastReflection: null, epochSteps: [],
-    notebook: new Map(), nextEntryId: 1, answers: new Map(), metrics: [],
+    notebook: new Map(), nextEntryId: 1, modelFacts: { endpoints: [], embedder: null }, answers: new Map(), metrics: [],
     accuracies: { seedVal: null, seedTest: null, val: null, test: null, testPromptOnly: null },
     usage: emptyUsage(), usageByRole: {}, billed: { calls: 0, tokens: 0 }, phaseFailures: 0, workMs: 0, eventCount: 0,
   };

@@ -13,5 +13,6 @@ export function serializeViewState(state: RunState): string {
 /** The inverse of serializeViewState, for `runId` (a fork reuses its parent's snapshots). */
 export function deserializeViewState(json: string, runId: string): RunState {
   const raw = JSON.parse(json) as Omit<RunState, 'notebook' | 'answers'> & { notebook: NotebookEntryState[] };
-  return { ...raw, runId, notebook: new Map(raw.notebook.map((e) => [e.entryId, e])), answers: new Map() };
+  // Snapshots written before model facts existed have none: start empty, like the fold does.
+  return { ...raw, modelFacts: raw.modelFacts ?? { endpoints: [], embedder: null }, runId, notebook: new Map(raw.notebook.map((e) => [e.entryId, e])), answers: new Map() };
 }

@@ -1,4 +1,5 @@
 import type { NotebookEntryView, RunStateView } from '../api/runViews';
+import { retrievalViewOf } from './retrievalView';
 import type { RunState } from './runState';
 
 /** The JSON view of a folded state, as the scrubber and the CLI show it. Entries in id order. */
@@ -20,5 +21,7 @@ export function toRunStateView(state: RunState): RunStateView {
     metrics: state.metrics.map((m) => ({ ...m })),
     usage: { ...state.usage },
     status: state.status,
+    retrieval: retrievalViewOf(state),
+    contextWindows: state.modelFacts.endpoints.map((e) => ({ endpoint: e.name, model: e.model, tokens: e.contextTokens, source: e.source })),
   };
 }

@@ -7,6 +7,8 @@ export interface ReflectionInput {
   prompt: { version: number; text: string };
   steps: { step: number; failures: number; total: number; feedback: string | null; outcome: string }[];
   notebook: { size: number; unresolved: number; growth: number; recentLessons: string[] };
+  /** The steps block already rendered (condensed to fit the context window); replaces `steps`. */
+  stepsText?: string;
 }
 
 export function formatTrend(values: readonly (number | null)[]): string {
@@ -15,12 +17,15 @@ export function formatTrend(values: readonly (number | null)[]): string {
 
 const FEEDBACK_EXCERPT = 400;
 
+/** One step of the epoch as the reflector reads it. */
+export function renderStepLine(s: ReflectionInput['steps'][number]): string {
+  const fb = s.feedback ? s.feedback.slice(0, FEEDBACK_EXCERPT).replace(/\s+/g, ' ') : '(no feedback)';
+  return `- step ${s.step}: ${s.failures}/${s.total} wrong; feedback: ${fb}; outcome: ${s.outcome}`;
+}
+
 /** The reflector's request (R_e): the epoch's steps, validation trend and notebook growth. */
 export function buildReflectionMessages(templates: PromptTemplates, input: ReflectionInput): ChatMessageShape[] {
-  const steps = input.steps.length === 0 ? '(no steps)' : input.steps.map((s) => {
-    const fb = s.feedback ? s.feedback.slice(0, FEEDBACK_EXCERPT).replace(/\s+/g, ' ') : '(no feedback)';
-    return `- step ${s.step}: ${s.failures}/${s.total} wrong; feedback: ${fb}; outcome: ${s.outcome}`;
-  }).join('\n');
+  const steps = input.stepsText ?? (input.steps.length === 0 ? '(no steps)' : input.steps.map(renderStepLine).join('\n'));
   return [
     { role: 'system', content: templates['reflector-system'] },
     { role: 'user', content: renderTemplate(templates['reflector-user'], {

@@ -3,6 +3,7 @@ export const TEMPLATE_NAMES = [
   'solver-user', 'solver-lessons', 'critic-system', 'critic-failures', 'critic-response', 'critic-prompt',
   'optimizer-instructions', 'optimizer-user', 'optimizer-retry', 'lesson-writer-system', 'lesson-writer-user',
   'reflector-system', 'reflector-user', 'meta-controller-system', 'meta-controller-user',
+  'condense-system', 'condense-user',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -62,13 +62,14 @@ export async function followRunInForeground(
   try {
     const summary = await runs.waitForRun(runId);
     reporter.stop();
+    const settings = runs.stateAt(runId, 'end');
     if (options.quiet) {
       process.stderr.write(`run ${runId} ${summary.status}\n`);
     } else if (options.json) {
-      process.stderr.write(renderSummary(summary) + '\n');
-      printJsonLine(summaryJson(summary));
+      process.stderr.write(renderSummary(summary, settings) + '\n');
+      printJsonLine(summaryJson(summary, settings));
     } else {
-      process.stdout.write(renderSummary(summary) + '\n');
+      process.stdout.write(renderSummary(summary, settings) + '\n');
     }
     if (summary.status === 'paused') process.stderr.write(`paused: continue with \`remo resume ${runId}\`\n`);
     process.exitCode = exitCodeFor(summary);

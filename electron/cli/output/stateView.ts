@@ -1,5 +1,6 @@
 import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
 import { formatCount, formatPercent } from './format';
+import { settingsRows } from './settingsRows';
 import { SIMULATOR_NOTICE } from './summaryTable';
 import { renderKeyValues, renderTable } from './table';
 
@@ -29,6 +30,8 @@ export function stateJson(summary: RunSummary, view: RunStateView, withNotebook:
     notebookUnresolved: view.notebook.filter((entry) => !entry.resolved).length,
     metrics: view.metrics,
     usage: view.usage,
+    retrieval: view.retrieval ?? null,
+    contextWindows: view.contextWindows ?? [],
     ...(withNotebook ? { notebook: view.notebook } : {}),
   };
 }
@@ -42,6 +45,7 @@ export function renderState(summary: RunSummary, view: RunStateView, at: RunPoin
     ['notebook', `${view.notebook.length} entries (${view.notebook.filter((e) => !e.resolved).length} unresolved)`],
     ['LLM calls', formatCount(view.usage.calls)],
     ['tokens', formatCount(view.usage.promptTokens + view.usage.completionTokens)],
+    ...settingsRows(view),
   ]);
   const metrics =
     view.metrics.length === 0

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../../../shared/api/runViews';
+import type { RetrievalView, RunStateView, RunSummary } from '../../../shared/api/runViews';
 
 /** The one-line JSON result of `remo run|resume|fork --json`. Keys are a contract for scripts. */
 export interface RunResultJson {
@@ -22,9 +22,11 @@ export interface RunResultJson {
   wallSeconds: number;
   /** True when the numbers come from the built-in simulator, not from a model. */
   simulated: boolean;
+  /** Notebook methods: the embedder (offlineFallback = the built-in lexical one), k, threshold. */
+  retrieval?: RetrievalView | null;
 }
 
-export function summaryJson(summary: RunSummary): RunResultJson {
+export function summaryJson(summary: RunSummary, settings?: Pick<RunStateView, 'retrieval'>): RunResultJson {
   return {
     runId: summary.runId,
     name: summary.name,
@@ -45,5 +47,6 @@ export function summaryJson(summary: RunSummary): RunResultJson {
     completionTokens: summary.usage.completionTokens,
     wallSeconds: summary.wallSeconds,
     simulated: summary.simulated,
+    ...(settings ? { retrieval: settings.retrieval ?? null } : {}),
   };
 }

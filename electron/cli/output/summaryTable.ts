@@ -1,4 +1,5 @@
-import type { RunSummary } from '../../../shared/api/runViews';
+import type { RunStateView, RunSummary } from '../../../shared/api/runViews';
+import { settingsRows } from './settingsRows';
 import { formatCount, formatDuration, formatGap, formatPercent } from './format';
 import { renderKeyValues, renderTable } from './table';
 
@@ -6,8 +7,8 @@ import { renderKeyValues, renderTable } from './table';
 export const SIMULATOR_NOTICE =
   'NOTE: these numbers come from the built-in SIMULATOR (a scripted fake model), not from a language model.';
 
-/** Key/value table of one run, printed at the end of `remo run|resume|fork`. */
-export function renderSummary(summary: RunSummary): string {
+/** Key/value table of one run, printed at the end of `remo run|resume|fork`; `settings` adds retrieval and context rows. */
+export function renderSummary(summary: RunSummary, settings?: Pick<RunStateView, 'retrieval' | 'contextWindows'>): string {
   const rows: Array<[string, string | number]> = [
     ['run', summary.runId],
     ['method', summary.method + (summary.simulated ? ' (simulated)' : '')],
@@ -20,6 +21,7 @@ export function renderSummary(summary: RunSummary): string {
     ['LLM calls (cached)', `${formatCount(summary.usage.calls)} (${formatCount(summary.usage.cachedCalls)})`],
     ['tokens prompt / completion', `${formatCount(summary.usage.promptTokens)} / ${formatCount(summary.usage.completionTokens)}`],
     ['wall time', formatDuration(summary.wallSeconds)],
+    ...(settings ? settingsRows(settings) : []),
   ];
   if (summary.parentRunId) rows.splice(1, 0, ['forked from', `${summary.parentRunId} @ ${summary.parentPosition ?? '?'}`]);
   const table = renderKeyValues(rows);

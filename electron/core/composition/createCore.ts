@@ -14,7 +14,6 @@ import { createDatasetSource } from './createDatasetSource';
 import { createRunGateway, type KeyResolver } from './createRunGateway';
 import { createTimelineQueries, type ItemsOf, type TimelineQueries } from '../timeline';
 import type { DatasetItem } from '../../../shared/datasets/datasetItem';
-import { fitDimension } from '../engine/createPhaseContext';
 import type { CompareReport } from '../../../shared/api/compareViews';
 import { buildCompareReport } from '../compare';
 import { runUsageByRole } from '../engine/runSummaries';
@@ -141,7 +140,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const result = await gatewayFactory(config, keyResolver).embed([text]);
       const vector = result.vectors[0];
       if (!vector) throw new Error('the embedder returned no vector');
-      return fitDimension(vector);
+      // The embedder's own size: the index matching it is picked by searchNotebook.
+      return vector;
     }, itemsByConfig(datasets));
     const itemsOf = itemsByConfig(datasets);
     return {

@@ -16,11 +16,11 @@ export type KeyResolver = (endpoint: { name: string; baseURL: string; apiKeyEnv?
  * The response cache lives in the run's database (table llm_cache) unless the config turns it off.
  */
 export function createRunGateway(config: RunConfig, keyResolver: KeyResolver, db: Db, env: NodeJS.ProcessEnv = process.env): LlmGateway {
-  const { endpoints, roles } = gatewayConfigFor(config);
+  const { endpoints, roles, embeddingDimensions } = gatewayConfigFor(config);
   const withKeys = endpoints.map((endpoint) => {
     if (endpoint.apiKeyEnv && env[endpoint.apiKeyEnv]) return endpoint;
     const apiKey = keyResolver(endpoint);
     return apiKey ? { ...endpoint, apiKey } : endpoint;
   });
-  return new OpenAiGateway({ endpoints: withKeys, roles, db, cache: config.cache, env });
+  return new OpenAiGateway({ endpoints: withKeys, roles, db, cache: config.cache, env, embeddingDimensions });
 }

@@ -4,21 +4,10 @@ import type { LoggedCall } from '../../../shared/events/run/runEventTypes';
 import type { RunState } from '../../../shared/fold/runState';
 import type { PromptTemplates } from '../../../shared/prompts/renderTemplate';
 import type { Scorer } from '../../../shared/scoring/types';
-import { NOTEBOOK_EMBEDDING_DIMENSION } from '../store/migrations/0003_notebook_vec';
+import { LlmError } from '../llm/types';
 import type { EngineDeps } from './engineDeps';
 import type { ChatOutcome, PhaseContext } from './phaseContext';
 import { SHARED_REQUEST } from './normalizeSharedCalls';
-
-/** Pads or cuts a server embedding to the notebook's fixed dimension (then L2-normalises). */
-export function fitDimension(vector: Float32Array): Float32Array {
-  if (vector.length === NOTEBOOK_EMBEDDING_DIMENSION) return vector;
-  const out = new Float32Array(NOTEBOOK_EMBEDDING_DIMENSION);
-  out.set(vector.subarray(0, NOTEBOOK_EMBEDDING_DIMENSION));
-  let norm = 0;
-  for (const v of out) norm += v * v;
-  if (norm > 0) for (let i = 0; i < out.length; i++) out[i]! /= Math.sqrt(norm);
-  return out;
-}
 
 export function createPhaseContext(args: {
   deps: EngineDeps; runId: string; state: RunState; config: RunConfig; templates: PromptTemplates;
@@ -56,7 +45,14 @@ export function createPhaseContext(args: {
       const result = await deps.llm.embed(texts, { signal });
       const call = { ...result.record } as LoggedCall;
       finished.push(call);
-      return { vectors: result.vectors.map(fitDimension), call };
+      // Vectors of another size than the run's notebook holds cannot be compared with it: the
+      // embedding model changed under the run. Say so instead of retrieving nonsense.
+      const expected = args.state.modelFacts.embedder?.dimensions;
+      const wrong = expected === undefined ? undefined : result.vectors.find((v) => v.length !== expected);
+      if (wrong) {
+        throw new LlmError('bad-request', `The embedder returned ${wrong.length}-dimensional vectors, but this run's notebook holds ${expected}-dimensional ones (recorded when it started, model "${args.state.modelFacts.embedder!.model}"). Serve the same embedding model again, or start a new run.`);
+      }
+      return { vectors: result.vectors, call };
     },
   };
 }

@@ -1,9 +1,11 @@
 import { adaptsOptimizer, usesNotebook } from '../../../shared/config/resolveRunConfig';
 import type { RunState } from '../../../shared/fold/runState';
+import { needsModelFacts } from './phases/modelFactsPhase';
 import { stepsInEpoch } from './schedule';
 
 /** One unit of work between two safe points; its events are appended in one batch. */
 export type Phase =
+  | { kind: 'model-facts' }
   | { kind: 'seed-val' } | { kind: 'seed-test' }
   | { kind: 'close-epoch'; epoch: number }
   | { kind: 'forward'; epoch: number; step: number }
@@ -33,6 +35,8 @@ export function decideNextPhase(state: RunState): Phase | null {
   const notebook = usesNotebook(config.method);
   const adaptive = adaptsOptimizer(config.method);
   const { epoch, step, stage } = state.cursor;
+  // Context windows and the embedder's size come first: every prompt budget depends on them.
+  if (stage !== 'none' && stage !== 'done' && needsModelFacts(state, config)) return { kind: 'model-facts' };
   const afterUpdate = (): Phase =>
     adaptive && config.qCadence === 'minibatch' ? { kind: 'reflect', epoch, step } : { kind: 'close-step', epoch, step };
   switch (stage) {

@@ -8,7 +8,7 @@ import type { EndpointProfile, Role, RoleBinding } from '../llm/types';
  * The gateway configuration a run needs: its endpoints (keys by env-var name only) and role
  * bindings. The composition root builds the run's LlmGateway from this.
  */
-export function gatewayConfigFor(config: RunConfig): { endpoints: EndpointProfile[]; roles: RoleBindings } {
+export function gatewayConfigFor(config: RunConfig): { endpoints: EndpointProfile[]; roles: RoleBindings; embeddingDimensions: number | null } {
   const endpoints = config.endpoints.map((e): EndpointProfile => ({
     name: e.name, kind: e.kind, baseURL: e.baseURL, model: e.model, maxConcurrency: e.concurrency, timeoutMs: e.timeoutMs,
     ...(e.apiKeyEnv ? { apiKeyEnv: e.apiKeyEnv } : {}), ...(e.group ? { group: e.group } : {}),
@@ -24,5 +24,6 @@ export function gatewayConfigFor(config: RunConfig): { endpoints: EndpointProfil
     reflector: bind('reflector'), metaController: bind('metaController'),
     ...(config.roles.embedder.endpoint !== LEXICAL_EMBEDDER ? { embedder: bind('embedder') } : {}),
   } as RoleBindings;
-  return { endpoints, roles };
+  // Runs recorded before the field existed asked server embedders for 384 dimensions.
+  return { endpoints, roles, embeddingDimensions: config.embeddingDimensions === undefined ? 384 : config.embeddingDimensions };
 }

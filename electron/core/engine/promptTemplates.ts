@@ -29,11 +29,16 @@ export function currentTemplateVersions(dir: string): Record<TemplateName, strin
 
 const cache = new Map<string, string>();
 
+/** Templates that runs recorded before them do not pin (see loadTemplates). */
+const ADDED_LATER: ReadonlySet<string> = new Set(['condense-system', 'condense-user']);
+
 /** The texts of the given template versions. Trailing whitespace is dropped: files end with a newline. */
 export function loadTemplates(dir: string, versions: Record<string, string>): PromptTemplates {
   const out = {} as PromptTemplates;
   for (const name of TEMPLATE_NAMES) {
-    const version = versions[name];
+    // A template added after the run started was never pinned by it: its first version is the
+    // one that existed when the run's engine first needed it.
+    const version = versions[name] ?? (ADDED_LATER.has(name) ? 'v1' : undefined);
     if (!version) throw new Error(`no version chosen for prompt template "${name}"`);
     const file = join(dir, name, `${version}.txt`);
     let text = cache.get(file);

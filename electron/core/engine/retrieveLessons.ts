@@ -1,10 +1,11 @@
 import type { Retrieved } from '../../../shared/events/run/runEventTypes';
 import type { RunState } from '../../../shared/fold/runState';
 import type { Db } from '../store/types';
-import { NOTEBOOK_TABLE } from '../projections/run/notebookTables';
+import { nearestNotebookEntries } from '../projections/run/nearestNotebookEntries';
 
 /**
- * Top-k notebook entries of `runId` nearest to `vector`, by KNN on the vec0 index (cosine).
+ * Top-k notebook entries of `runId` nearest to `vector` by cosine, on the index of the vector's size
+ * (vec0 for 384-d, notebook_vectors otherwise).
  * Excludes every entry that holds a failure of `excludeItemId` (so a training question never sees
  * its own gold answer) and entries below `threshold`. Ties are broken by entry id, so the result
  * is deterministic.
@@ -18,13 +19,7 @@ export function retrieveLessons(
     for (const entry of state.notebook.values()) if (entry.itemIds.includes(options.excludeItemId)) excluded += 1;
   }
   const k = Math.min(options.k + excluded + 4, state.notebook.size);
-  const rows = db.prepare(`
-    WITH knn AS (
-      SELECT entry_id, distance FROM notebook_vec WHERE embedding MATCH ? AND k = ? AND run_id = ?
-    )
-    SELECT n.entry_id AS entryId, knn.distance AS distance
-    FROM knn JOIN ${NOTEBOOK_TABLE} n ON n.row_id = knn.entry_id
-  `).all(new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength), k, state.runId) as { entryId: number; distance: number }[];
+  const rows = nearestNotebookEntries(db, state.runId, vector, k);
   return rows
     .map((r) => ({ entryId: r.entryId, score: Math.round((1 - r.distance) * 1e6) / 1e6 }))
     .filter((r) => {

@@ -7,6 +7,7 @@ import { evaluatePhase } from './phases/evaluatePhase';
 import { forwardPhase } from './phases/forwardPhase';
 import { gatePhase } from './phases/gatePhase';
 import { metaPhase } from './phases/metaPhase';
+import { modelFactsPhase } from './phases/modelFactsPhase';
 import { notebookPhase } from './phases/notebookPhase';
 import { reflectPhase } from './phases/reflectPhase';
 import { updatePhase } from './phases/updatePhase';
@@ -16,6 +17,7 @@ export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunE
   const s = ctx.state;
   const notebook = usesNotebook(ctx.config.method);
   switch (phase.kind) {
+    case 'model-facts': return modelFactsPhase(ctx);
     case 'seed-val':
       return (await evaluatePhase(ctx, { label: 'seed-val', split: 'val', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
     case 'seed-test':

@@ -1,5 +1,8 @@
 import type { AnswerRef, LoggedCall, NewRunEvent, Retrieved } from '../../../shared/events/run/runEventTypes';
-import { buildSolverMessages } from '../../../shared/prompts/solverMessages';
+import { estimateMessagesTokens, estimateTokens } from '../../../shared/prompts/estimateTokens';
+import { retrievalThresholdOf } from '../../../shared/fold/retrievalThreshold';
+import { buildSolverMessages, renderLessonsBlock, type LessonForPrompt } from '../../../shared/prompts/solverMessages';
+import { contextSettingsOf, promptBudget } from './context/promptBudget';
 import { boundedMap } from './boundedMap';
 import { itemOf, type PhaseContext } from './phaseContext';
 import { solverRequestKey } from './requestKey';
@@ -29,17 +32,25 @@ export async function solveItems(
     const { vectors, call } = await ctx.embed(items.map((i) => i.question));
     calls.push(call);
     retrieved = items.map((item, i) => retrieveLessons(ctx.deps.store.db, ctx.state, vectors[i]!, {
-      k: ctx.config.retrievalK, threshold: ctx.config.retrievalThreshold,
+      k: ctx.config.retrievalK, threshold: retrievalThresholdOf(ctx.state, ctx.config),
       excludeItemId: options.purpose === 'train' ? item.id : null,
     }));
   }
+  // Runs recorded before lesson records existed showed lesson + excerpt, with no block budget.
+  const format = ctx.config.lessonFormat ?? 'excerpt';
+  const blockBudget = format === 'record' ? contextSettingsOf(ctx.config).lessonsTokens : Number.POSITIVE_INFINITY;
+  const windowBudget = retrieved.some((r) => r.length > 0) ? promptBudget(ctx.state, ctx.config, 'solver') : 0;
   const requests = items.map((item, i) => {
-    const lessons = retrieved[i]!.map((r) => {
+    const all: LessonForPrompt[] = retrieved[i]!.map((r) => {
       const entry = ctx.state.notebook.get(r.entryId)!;
-      return { lesson: entry.lesson, question: entry.question };
+      return { lesson: entry.lesson, question: entry.question, gold: entry.gold, predicted: entry.predicted };
     });
-    const messages = buildSolverMessages(ctx.templates, prompt, item.question, lessons);
-    return { item, messages, key: solverRequestKey(ctx.config, messages), retrieved: retrieved[i]! };
+    // The block keeps the best-ranked entries that fit its budget and the solver's window.
+    const room = all.length === 0 ? 0 : Math.min(blockBudget, windowBudget - estimateMessagesTokens(buildSolverMessages(ctx.templates, prompt, item.question, [], format)));
+    let shown = all.length;
+    while (shown > 0 && estimateTokens(renderLessonsBlock(ctx.templates, all.slice(0, shown), format)) > room) shown -= 1;
+    const messages = buildSolverMessages(ctx.templates, prompt, item.question, all.slice(0, shown), format);
+    return { item, messages, key: solverRequestKey(ctx.config, messages), retrieved: retrieved[i]!.slice(0, shown), dropped: all.length - shown };
   });
   const firstIndexOfKey = new Map<string, number>();
   const toSend = requests.filter((r, i) => {
@@ -56,7 +67,8 @@ export async function solveItems(
       const score = ctx.scorer(reply.text, r.item.answer);
       events.push({ type: 'SolverAnswered', data: {
         itemId: r.item.id, purpose: options.purpose, requestKey: r.key, retrieved: r.retrieved, response: reply.text,
-        ...(reply.thinking ? { thinking: reply.thinking } : {}), predicted: score.predicted, correct: score.correct, calls: [reply.call],
+        ...(reply.thinking ? { thinking: reply.thinking } : {}), predicted: score.predicted, correct: score.correct,
+        ...(r.dropped > 0 ? { lessonsDropped: r.dropped } : {}), calls: [reply.call],
       } });
       return { itemId: r.item.id, requestKey: r.key, correct: score.correct, predicted: score.predicted, retrieved: r.retrieved, reused: false, response: reply.text };
     }

@@ -111,6 +111,12 @@ export interface LlmGateway {
   chat(request: ChatRequest): Promise<ChatResult>;
   embed(texts: string[], options?: { signal?: AbortSignal }): Promise<EmbedResult>;
   testConnection(endpointName: string): Promise<ConnectionReport>;
+  /**
+   * The endpoint's context window in tokens as the server states it (vLLM: `max_model_len` on
+   * /v1/models), or null when it states none or cannot be asked. Optional: gateways without it
+   * leave every window to the config or the default.
+   */
+  contextWindow?(endpointName: string, signal?: AbortSignal): Promise<number | null>;
   /** Dimension of the vectors `embed` returns (fixed for a gateway). */
   readonly embeddingDimensions: number;
 }

@@ -138,7 +138,8 @@ function toRunProgress(progress: EngineProgress, config: RunConfig, steps: numbe
   let done: number;
   if (progress.status === 'completed') done = total;
   else if (finalPhase) done = total - 1;
-  else if (progress.epoch === 0) done = progress.phase.startsWith('seed-val') ? 1 : seedUnits;
+  // model-facts runs before the seed evaluation: nothing of the schedule is done yet.
+  else if (progress.epoch === 0) done = progress.phase.startsWith('seed-val') ? 1 : progress.phase.startsWith('model-facts') ? 0 : seedUnits;
   // Step 0 inside an epoch: the epoch's steps are all behind (close-epoch and what follows it).
   else if (progress.step === 0) done = seedUnits + progress.epoch * steps;
   else done = seedUnits + (progress.epoch - 1) * steps + Math.min(progress.step, steps);

@@ -1,11 +1,12 @@
 import type { NotebookHit } from '../../../shared/api/timelineViews';
 import type { RunState } from '../../../shared/fold/runState';
-import { NOTEBOOK_TABLE, NOTEBOOK_VEC_TABLE } from '../projections/run/notebookTables';
+import { nearestNotebookEntries } from '../projections/run/nearestNotebookEntries';
+import { NOTEBOOK_TABLE } from '../projections/run/notebookTables';
 import type { Db } from '../store/types';
 
 /**
  * The `k` entries of the notebook as it was (`notebook`, folded at the scrubbed point) nearest to
- * `vector` by cosine, through the run's vec0 index. Entry vectors never change after creation, so
+ * `vector` by cosine, through the run's index (vec0, or notebook_vectors for other sizes). Entry vectors never change after creation, so
  * the run's current index serves any earlier point once entries created later are filtered out;
  * the KNN therefore asks for every entry of the run and filters, instead of a top-k that those
  * later entries could crowd.
@@ -14,10 +15,8 @@ export function searchNotebook(db: Db, runId: string, notebook: RunState['notebo
   if (notebook.size === 0 || k <= 0) return [];
   const total = (db.prepare(`SELECT count(*) AS n FROM ${NOTEBOOK_TABLE} WHERE run_id = ?`).get(runId) as { n: number }).n;
   if (total === 0) return [];
-  const rows = db.prepare(`
-    WITH knn AS (SELECT entry_id, distance FROM ${NOTEBOOK_VEC_TABLE} WHERE embedding MATCH ? AND k = ? AND run_id = ?)
-    SELECT n.entry_id AS entryId, knn.distance AS distance FROM knn JOIN ${NOTEBOOK_TABLE} n ON n.row_id = knn.entry_id
-  `).all(new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength), total, runId) as { entryId: number; distance: number }[];
+  // The run's own index: vec0 for 384-d vectors, notebook_vectors for the embedder's other sizes.
+  const rows = nearestNotebookEntries(db, runId, vector, total);
   return rows
     .filter((row) => notebook.has(row.entryId))
     .map((row) => ({ entryId: row.entryId, score: Math.round((1 - row.distance) * 1e6) / 1e6 }))

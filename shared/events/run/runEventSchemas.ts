@@ -31,7 +31,7 @@ export const RUN_EVENT_SCHEMAS: Record<RunEventType, { version: number; schema: 
   }) },
   SolverAnswered: { version: 1, schema: z.object({
     itemId: z.string(), purpose: z.enum(['train', 'eval']), requestKey: z.string(), retrieved, response: z.string(),
-    thinking: z.string().optional(), predicted: z.string().nullable(), correct: z.boolean(), calls: callsSchema,
+    thinking: z.string().optional(), predicted: z.string().nullable(), correct: z.boolean(), lessonsDropped: int.optional(), calls: callsSchema,
   }) },
   TrainBatchAnswered: { version: 1, schema: z.object({ epoch: int, step: int, items: z.array(answerRef), calls: callsSchema }) },
   EvaluationCompleted: { version: 1, schema: z.object({
@@ -77,6 +77,23 @@ export const RUN_EVENT_SCHEMAS: Record<RunEventType, { version: number; schema: 
     phase: z.string(), epoch: int, step: int, attempt: int, code: z.string(), message: z.string(), calls: callsSchema,
   }) },
   RunReconfigured: { version: 1, schema: z.object({ overrides: z.record(z.string(), z.unknown()), config, simulated: z.boolean() }) },
+  ModelFactsRecorded: { version: 1, schema: z.object({
+    endpoints: z.array(z.object({
+      name: z.string(), model: z.string(), contextTokens: int, source: z.enum(['config', 'server', 'default']),
+    })),
+    embedder: z.object({
+      endpoint: z.string(), model: z.string(), dimensions: int, lexical: z.boolean(),
+      calibratedThreshold: z.number().optional(), calibrationSample: int.optional(),
+    }).nullable(),
+    calls: callsSchema,
+  }) },
+  ContextCondensed: { version: 1, schema: z.object({
+    epoch: int, step: int.nullable(), role: z.string(), part: z.string(), method: z.enum(['summaries', 'clip']),
+    budgetTokens: int, tokensBefore: int, tokensAfter: int,
+    levels: z.array(z.object({ level: int, chunks: int, tokensBefore: int, tokensAfter: int })),
+    summaries: z.array(z.string()).optional(), itemsBefore: int.optional(), itemsKept: int.optional(), maxItemChars: int.optional(),
+    calls: callsSchema,
+  }) },
 };
 
 export const RUN_EVENT_TYPES = Object.keys(RUN_EVENT_SCHEMAS) as RunEventType[];

@@ -41,6 +41,8 @@ export interface SolverAnsweredData {
   thinking?: string;
   predicted: string | null;
   correct: boolean;
+  /** Retrieved entries left out of the prompt to keep the lessons block within its budget. */
+  lessonsDropped?: number;
   calls: LoggedCall[];
 }
 
@@ -139,6 +141,56 @@ export interface EpochCompletedData {
   optimizerVersion: number;
   notebookSize: number;
 }
+/** Where a context window came from: the endpoint's config, the server's model list, or the default. */
+export type ContextWindowSource = 'config' | 'server' | 'default';
+
+/**
+ * Facts about the models a run talks to, found out when it first executes and kept for its whole
+ * life (resume, fork), so prompt budgets and the notebook's vector size never depend on when the
+ * log is replayed. Appended again only when the config names an endpoint the log has no facts for.
+ */
+export interface ModelFactsRecordedData {
+  /** Per endpoint name and model (a fork that names another model gets facts of its own). */
+  endpoints: { name: string; model: string; contextTokens: number; source: ContextWindowSource }[];
+  /** Notebook methods only: the embedder and the size of its vectors. `lexical` = the built-in offline fallback. */
+  embedder: {
+    endpoint: string; model: string; dimensions: number; lexical: boolean;
+    /** retrievalThreshold 'calibrated': the threshold measured, and from how many training questions. */
+    calibratedThreshold?: number; calibrationSample?: number;
+  } | null;
+  calls: LoggedCall[];
+}
+
+/** One level of a hierarchical condensation: `chunks` summaries made from `tokensBefore` tokens of input. */
+export interface CondensationLevel { level: number; chunks: number; tokensBefore: number; tokensAfter: number }
+
+/**
+ * A prompt part was condensed to fit the model's context window (the call it served follows in
+ * the same batch). `summaries` (method 'summaries') are what the prompt received in place of the
+ * part; 'clip' cut long texts of a list (and dropped items past `itemsKept`) without a model call.
+ */
+export interface ContextCondensedData {
+  epoch: number;
+  step: number | null;
+  /** The role whose prompt was condensed. */
+  role: string;
+  /** What was condensed: 'epoch-steps', 'critic-items', 'optimizer-feedback', ... */
+  part: string;
+  method: 'summaries' | 'clip';
+  /** Prompt tokens allowed (window minus the reply's room), by the engine's estimate. */
+  budgetTokens: number;
+  /** Estimated tokens of the part before and after. */
+  tokensBefore: number;
+  tokensAfter: number;
+  levels: CondensationLevel[];
+  summaries?: string[];
+  itemsBefore?: number;
+  itemsKept?: number;
+  /** Longest text (characters) any item kept, 'clip' only. */
+  maxItemChars?: number;
+  calls: LoggedCall[];
+}
+
 export interface RunCompletedData { val: number | null; test: number | null; testPromptOnly: number | null }
 export interface RunPausedData { reason: string }
 export interface RunResumedData { reason: string }
@@ -179,6 +231,8 @@ export interface RunEventMap {
   RunFailed: RunFailedData;
   PhaseFailed: PhaseFailedData;
   RunReconfigured: RunReconfiguredData;
+  ModelFactsRecorded: ModelFactsRecordedData;
+  ContextCondensed: ContextCondensedData;
 }
 
 export type RunEventType = keyof RunEventMap;

@@ -57,9 +57,9 @@ export function openStore(path: string): OpenedEventStore {
 /** Engine deps on `store` with a gateway that follows `configJson` (endpoints, roles, cache); no backoff sleeps. */
 export function depsFor(store: OpenedEventStore, configJson: unknown, options: { retries?: number; newRunId?: () => string } = {}): EngineDeps {
   const config = parseRunConfig(configJson);
-  const { endpoints, roles } = gatewayConfigFor(config);
+  const { endpoints, roles, embeddingDimensions } = gatewayConfigFor(config);
   const llm = createLlmGateway({
-    endpoints, roles, db: store.db, cache: config.cache, random: () => 0.5, sleep: async () => {},
+    endpoints, roles, embeddingDimensions, db: store.db, cache: config.cache, random: () => 0.5, sleep: async () => {},
     ...(options.retries !== undefined ? { retry: { maxAttempts: options.retries } } : {}),
   });
   return { store, llm, clock: tickingClock(), datasets: { load: () => builtinGsm8k() }, newRunId: options.newRunId ?? (() => 'run-child') };

@@ -45,7 +45,8 @@ describe('faults from the simulator', () => {
       const outcome = await executeRun(deps, runId);
       expect(outcome.status).toBe('failed');
       expect(outcome.reason).toMatch(/REMO_TEST_KEY_THAT_IS_NOT_SET, which is not set\. Fix it, then resume the run\.$/);
-      expect(world.store.readStream(runId).map((e) => e.type)).toEqual(['RunStarted', 'PhaseFailed', 'RunFailed']);
+      // The context window could not be asked for (no key): the default is recorded, then the first call fails.
+      expect(world.store.readStream(runId).map((e) => e.type)).toEqual(['RunStarted', 'ModelFactsRecorded', 'PhaseFailed', 'RunFailed']);
       expect(world.simulator.stats().requests).toBe(0);
     } finally {
       await world.dispose();
@@ -61,8 +62,8 @@ describe('faults from the simulator', () => {
       const outcome = await executeRun(deps, runId);
       expect(outcome.status).toBe('failed');
       const types = world.store.readStream(runId).map((e) => e.type);
-      expect(types).toEqual(['RunStarted', 'PhaseFailed', 'PhaseFailed', 'PhaseFailed', 'RunFailed']);
-      const failure = world.store.readStream(runId)[1]!.data as { code: string; phase: string };
+      expect(types).toEqual(['RunStarted', 'ModelFactsRecorded', 'PhaseFailed', 'PhaseFailed', 'PhaseFailed', 'RunFailed']);
+      const failure = world.store.readStream(runId)[2]!.data as { code: string; phase: string };
       expect(failure).toMatchObject({ code: 'server-error', phase: 'seed-val' });
       // A failed run can be resumed once the server is back (here: it is not, so it fails again).
       expect((await executeRun(deps, runId)).status).toBe('failed');

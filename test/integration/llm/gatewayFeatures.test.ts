@@ -207,6 +207,23 @@ describe('gateway: embeddings', () => {
     const bad = createLlmGateway({ endpoints: [simEndpoint(wrongSize, { name: 'emb' })], roles: defaultRoleBindings('emb', { embedderEndpoint: 'emb' }) });
     const error = (await bad.embed(['x']).catch((e: unknown) => e)) as LlmError;
     expect(error).toBeInstanceOf(LlmError);
-    expect(error.message).toContain('returned 1024-dimensional embeddings, but the notebook needs 384-dimensional vectors');
+    expect(error.message).toContain('returned 1024-dimensional embeddings, but 384 were asked for');
+  });
+
+  it("with embeddingDimensions null, takes the model's own size (here 1024) and asks for none", async () => {
+    const server = await sim({ embeddingDimensions: 1024 });
+    const gateway = createLlmGateway({ endpoints: [simEndpoint(server, { name: 'emb' })], roles: defaultRoleBindings('emb', { embedderEndpoint: 'emb' }), embeddingDimensions: null });
+    const result = await gateway.embed(['apples and pears', 'trains']);
+    expect(result.dimensions).toBe(1024);
+    expect(result.vectors.map((v) => v.length)).toEqual([1024, 1024]);
+  });
+
+  it('reads the context window a vLLM-style server states on /v1/models, and null where it states none', async () => {
+    const server = await sim({ contextTokens: 32_768 });
+    const gateway = createLlmGateway({ endpoints: [simEndpoint(server), simEndpoint(server, { name: 'other', model: 'not-served' })], roles: defaultRoleBindings('sim') });
+    expect(await gateway.contextWindow('sim')).toBe(32_768);
+    expect(await gateway.contextWindow('other')).toBeNull();
+    const unreachable = createLlmGateway({ endpoints: [{ name: 'x', kind: 'vllm', baseURL: 'http://127.0.0.1:9/v1', model: 'm', maxConcurrency: 1, timeoutMs: 500 }], roles: defaultRoleBindings('x') });
+    expect(await unreachable.contextWindow('x')).toBeNull();
   });
 });

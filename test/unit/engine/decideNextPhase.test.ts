@@ -8,6 +8,11 @@ function stateWith(method: string, stage: Stage, epoch: number, step: number, ex
   state.config = parseRunConfig({ method, split: { train: 6, val: 3, test: 3 }, epochs: 2, stepsPerEpoch: 2, validationGate: true });
   state.split = { train: ['a', 'b', 'c', 'd', 'e', 'f'], val: [], test: [] };
   state.cursor = { epoch, step, stage };
+  // As after the model-facts phase: every endpoint's window and the embedder are recorded.
+  state.modelFacts = {
+    endpoints: state.config.endpoints.map((e) => ({ name: e.name, model: e.model, contextTokens: 40960, source: 'default' as const })),
+    embedder: { endpoint: 'builtin:lexical', model: 'lexical', dimensions: 384, lexical: true },
+  };
   return Object.assign(state, extra);
 }
 const next = (method: string, stage: Stage, epoch = 1, step = 1, extra: Partial<RunState> = {}) => {
@@ -32,6 +37,25 @@ describe('decideNextPhase', () => {
     expect(next('remo', 'test', 2, 0)).toBe('test-prompt-only');
     expect(next('textgrad', 'test', 2, 0)).toBe('finish');
     expect(next('remo', 'done', 2, 0)).toBeNull();
+  });
+});
+
+describe('decideNextPhase: model facts first', () => {
+  it('records the context windows (and the embedder, for notebook methods) before anything else, once', () => {
+    const none = { endpoints: [], embedder: null };
+    expect(next('remo', 'begin', 0, 0, { modelFacts: none })).toBe('model-facts');
+    expect(next('textgrad', 'step-done', 1, 1, { modelFacts: none })).toBe('model-facts');
+    // textgrad needs no embedder: windows alone are enough.
+    const windowsOnly = (method: string) => {
+      const state = stateWith(method, 'begin', 0, 0);
+      state.modelFacts = { ...state.modelFacts, embedder: null };
+      const phase = decideNextPhase(state);
+      return phase ? describePhase(phase) : null;
+    };
+    expect(windowsOnly('textgrad')).toBe('seed-val');
+    expect(windowsOnly('remo-rag')).toBe('model-facts');
+    // A finished run is not touched.
+    expect(next('remo', 'done', 2, 0, { modelFacts: none })).toBeNull();
   });
 });
 

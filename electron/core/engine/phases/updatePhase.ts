@@ -1,6 +1,10 @@
 import type { LoggedCall, NewRunEvent, UpdateAttempt } from '../../../../shared/events/run/runEventTypes';
 import { buildOptimizerMessages } from '../../../../shared/prompts/optimizerMessages';
 import { parseImprovedPrompt } from '../../../../shared/prompts/replyParsers';
+import { clipEvent } from '../context/clipEvent';
+import { clipMiddle } from '../context/clipMiddle';
+import { fitItems } from '../context/fitItems';
+import { promptBudget } from '../context/promptBudget';
 import type { PhaseContext } from '../phaseContext';
 
 /**
@@ -15,8 +19,16 @@ export async function updatePhase(ctx: PhaseContext, epoch: number, step: number
   const attempts: UpdateAttempt[] = [];
   const failed: { reply: string; reason: string }[] = [];
   const calls: LoggedCall[] = [];
+  const budget = promptBudget(ctx.state, ctx.config, 'optimizer');
+  const condensed: NewRunEvent[] = [];
   for (let attempt = 0; attempt <= ctx.config.maxUpdateRetries; attempt++) {
-    const messages = buildOptimizerMessages(ctx.templates, optimizerInstructions.text, prompt.text, feedback, failed);
+    // The feedback and any earlier unusable replies are the texts that grow: they are cut to fit.
+    const fit = fitItems({
+      items: [feedback, ...failed.map((f) => f.reply)], budget, longest: (t) => t.length, clip: clipMiddle,
+      build: ([fb, ...replies]) => buildOptimizerMessages(ctx.templates, optimizerInstructions.text, prompt.text, fb ?? '', failed.slice(0, replies.length).map((f, i) => ({ ...f, reply: replies[i]! }))),
+    });
+    condensed.push(...clipEvent(fit, { epoch, step, role: 'optimizer', part: 'optimizer-feedback', budgetTokens: budget }));
+    const messages = fit.messages;
     const reply = await ctx.chat('optimizer', messages, { sampleIndex: attempt });
     const parsed = parseImprovedPrompt(reply.text);
     const reason = parsed.ok ? null : parsed.reason;
@@ -24,10 +36,10 @@ export async function updatePhase(ctx: PhaseContext, epoch: number, step: number
     calls.push(reply.call);
     if (parsed.ok && parsed.text.trim() === prompt.text.trim()) {
       // A usable answer that changes nothing: not worth a retry, and not a new version.
-      return [{ type: 'PromptUpdateFailed', data: { epoch, step, reason: 'the optimizer returned the prompt unchanged; P kept', attempts, calls } }];
+      return [...condensed, { type: 'PromptUpdateFailed', data: { epoch, step, reason: 'the optimizer returned the prompt unchanged; P kept', attempts, calls } }];
     }
     if (parsed.ok && reason === null) {
-      const events: NewRunEvent[] = [{ type: 'PromptCandidateProposed', data: { epoch, step, candidate: parsed.text, attempts, calls } }];
+      const events: NewRunEvent[] = [...condensed, { type: 'PromptCandidateProposed', data: { epoch, step, candidate: parsed.text, attempts, calls } }];
       if (!ctx.config.validationGate) {
         events.push({ type: 'PromptAccepted', data: {
           epoch, step, version: prompt.version + 1, text: parsed.text, gated: false, candidateVal: null, previousVal: null,
@@ -37,7 +49,7 @@ export async function updatePhase(ctx: PhaseContext, epoch: number, step: number
     }
     failed.push({ reply: reply.text, reason: reason! });
   }
-  return [{ type: 'PromptUpdateFailed', data: {
+  return [...condensed, { type: 'PromptUpdateFailed', data: {
     epoch, step, reason: `no usable prompt after ${attempts.length} attempt(s): ${failed.at(-1)?.reason ?? 'unknown'}; P kept`, attempts, calls,
   } }];
 }

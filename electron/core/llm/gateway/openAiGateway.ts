@@ -18,6 +18,7 @@ import { LlmError } from '../types';
 import type {
   CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, Sampling,
 } from '../types';
+import { contextWindowFromModelList } from './contextWindowFromModelList';
 import { createEndpointClient } from './endpointClient';
 import { probeThinkingSwitch } from './probeThinkingSwitch';
 import { assertChatCompletion, assertEmbeddings, assertModelList } from './replyShape';
@@ -39,6 +40,12 @@ export interface LlmGatewayDeps {
   /** Where `apiKeyEnv` names are looked up. Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Size asked of a server embedder (`dimensions`, for models trained for truncation) and required
+   * of its reply; null = the model's own size, whatever it is (one size per reply). Default 384,
+   * the lexical embedder's size (what runs asked for before sizes were free).
+   */
+  embeddingDimensions?: number | null;
   /** Observer called once per finished call (cache hits included) with its accounting record. */
   onCall?: (record: CallRecord) => void;
 }
@@ -172,18 +179,22 @@ export class OpenAiGateway implements LlmGateway {
       return { vectors, model: LEXICAL_EMBEDDER_MODEL, dimensions: EMBEDDING_DIMENSIONS, record };
     }
     const candidates = this.candidates(binding.endpoint, 'embedder');
+    const wanted = this.deps.embeddingDimensions === undefined ? EMBEDDING_DIMENSIONS : this.deps.embeddingDimensions;
     const outcome = await this.withRetries('embedder', candidates, options.signal, async (endpoint, signal) => {
       const body = await this.client(endpoint).embeddings.create(
-        { model: endpoint.model, input: texts, dimensions: EMBEDDING_DIMENSIONS, encoding_format: 'float' },
+        { model: endpoint.model, input: texts, ...(wanted !== null ? { dimensions: wanted } : {}), encoding_format: 'float' },
         { signal, headers: { [ROLE_HEADER]: 'embedder' }, timeout: endpoint.timeoutMs },
       );
       const rows = assertEmbeddings(body, texts.length);
-      const wrong = rows.find((row) => row.length !== EMBEDDING_DIMENSIONS);
+      const size = wanted ?? rows[0]?.length ?? 0;
+      const wrong = rows.find((row) => row.length !== size || row.length === 0);
       if (wrong) {
         throw new LlmError(
           'bad-reply',
-          `Endpoint "${endpoint.name}" returned ${wrong.length}-dimensional embeddings, but the notebook needs ${EMBEDDING_DIMENSIONS}-dimensional vectors. ` +
-            `Use an embedding model that supports "dimensions: ${EMBEDDING_DIMENSIONS}" (e.g. Qwen3-Embedding), or the built-in lexical embedder.`,
+          wanted !== null
+            ? `Endpoint "${endpoint.name}" returned ${wrong.length}-dimensional embeddings, but ${wanted} were asked for ("embeddingDimensions"). ` +
+              'Use a model trained for shorter vectors (e.g. Qwen3-Embedding), or set "embeddingDimensions": null to use the model\'s own size.'
+            : `Endpoint "${endpoint.name}" returned embeddings of different sizes (${size} and ${wrong.length}) in one reply.`,
           { endpoint: endpoint.name },
         );
       }
@@ -197,7 +208,8 @@ export class OpenAiGateway implements LlmGateway {
       ...(outcome.value.fingerprint !== undefined ? { fingerprint: outcome.value.fingerprint } : {}),
     };
     this.deps.onCall?.(record);
-    return { vectors: outcome.value.rows.map((row) => Float32Array.from(row)), model: outcome.endpoint.model, dimensions: EMBEDDING_DIMENSIONS, record };
+    const vectors = outcome.value.rows.map((row) => Float32Array.from(row));
+    return { vectors, model: outcome.endpoint.model, dimensions: vectors[0]?.length ?? wanted ?? 0, record };
   }
 
   /**
@@ -252,6 +264,18 @@ export class OpenAiGateway implements LlmGateway {
     return found
       ? ` The switch "${found}" turns it off: set "thinkingSwitch": "${found}" on this endpoint.`
       : ' No switch turned it off; runs will strip the thinking from replies, at the cost of the tokens it takes.';
+  }
+
+  async contextWindow(endpointName: string, signal?: AbortSignal): Promise<number | null> {
+    const endpoint = this.deps.endpoints.find((candidate) => candidate.name === endpointName);
+    if (!endpoint) return null;
+    try {
+      const body = await this.client(endpoint).get<unknown>('/models', { signal: signal ?? AbortSignal.timeout(endpoint.timeoutMs), timeout: endpoint.timeoutMs });
+      return contextWindowFromModelList(body, endpoint.model);
+    } catch {
+      // A server that cannot list its models has said nothing about its window; the default applies.
+      return null;
+    }
   }
 
   private finish(result: ChatResult): ChatResult {

@@ -30,6 +30,12 @@ export interface SimulatorOptions {
   retryAfterSeconds?: number;
   /** How long a 'hang' fault holds the request before answering. Default 60000. */
   hangMs?: number;
+  /**
+   * The context window the simulator states on /v1/models (`max_model_len`, as vLLM does) and
+   * enforces: a chat whose prompt (about 4 characters a token, a real tokenizer's average) plus
+   * `max_tokens` exceeds it gets vLLM's 400. Default 40960 (Qwen3-32B's native window).
+   */
+  contextTokens?: number;
   /** Forces the embedding size regardless of the request (to test the 384-d check). */
   embeddingDimensions?: number;
 }

@@ -86,6 +86,7 @@ function askedQuestion(messages: readonly SimMessage[], index: Gsm8kIndex): Know
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const seed = options.seed ?? 0;
+  const contextTokens = options.contextTokens ?? 40_960;
   const models = options.models?.length ? [...options.models] : [...SIMULATOR_MODELS];
   const faultKinds: readonly FaultKind[] = options.faultKinds?.length ? options.faultKinds : FAULT_KINDS;
   const hangMs = options.hangMs ?? 60_000;
@@ -166,6 +167,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       : inferRole(messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n'), messages.filter((m) => m.role !== 'system').map((m) => m.content).join('\n'), dataset());
     stats.byRole[role] = (stats.byRole[role] ?? 0) + 1;
 
+    // A real server refuses a prompt longer than its window; so does the simulator (vLLM's wording).
+    const promptTokens = Math.ceil(messages.reduce((sum, m) => sum + m.content.length + 1, 0) / 4);
+    if (promptTokens + (body.max_tokens ?? 0) > contextTokens) {
+      return openAiError(res, 400, `This model's maximum context length is ${contextTokens} tokens. However, you requested ${promptTokens + (body.max_tokens ?? 0)} tokens (${promptTokens} in the messages, ${body.max_tokens ?? 0} in the completion). Please reduce the length of the messages or completion.`, 'invalid_request_error', null);
+    }
     const bodyKey = String(hash53(raw, seed));
     const occurrence = (occurrences.get(bodyKey) ?? 0) + 1;
     occurrences.set(bodyKey, occurrence);
@@ -276,7 +282,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return openAiError(res, 401, 'Incorrect API key provided (simulator).', 'invalid_request_error', 'invalid_api_key');
     }
     if (path === '/v1/models' && req.method === 'GET') {
-      return sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'remo-simulator' })) });
+      return sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'remo-simulator', max_model_len: contextTokens })) });
     }
     if (req.method !== 'POST' || (path !== '/v1/chat/completions' && path !== '/v1/embeddings')) {
       return openAiError(res, 404, `Unknown endpoint ${req.method} ${path} (REMO simulator).`, 'invalid_request_error', 'not_found');

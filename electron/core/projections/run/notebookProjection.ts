@@ -5,7 +5,7 @@ import { decodeVector } from '../../../../shared/fold/vectorCodec';
 import type { Db } from '../../store/types';
 import type { Projection } from '../projection';
 import { foldFromContext } from './foldFromContext';
-import { NOTEBOOK_TABLE, NOTEBOOK_VEC_TABLE } from './notebookTables';
+import { NOTEBOOK_TABLE, NOTEBOOK_VEC_TABLE, NOTEBOOK_VECTORS_TABLE, VEC0_DIMENSION } from './notebookTables';
 
 function insertEntry(db: Db, runId: string, e: NotebookEntryState): void {
   const info = db.prepare(`INSERT INTO ${NOTEBOOK_TABLE}
@@ -15,8 +15,14 @@ function insertEntry(db: Db, runId: string, e: NotebookEntryState): void {
   );
   if (e.embedding) {
     const v = decodeVector(e.embedding);
-    db.prepare(`INSERT INTO ${NOTEBOOK_VEC_TABLE} (entry_id, run_id, item_id, embedding) VALUES (?, ?, ?, ?)`)
-      .run(BigInt(info.lastInsertRowid), runId, e.itemId, new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+    // The embedder's own size: 384 (the lexical embedder) in the vec0 index, any other in the plain table.
+    if (v.length === VEC0_DIMENSION) {
+      db.prepare(`INSERT INTO ${NOTEBOOK_VEC_TABLE} (entry_id, run_id, item_id, embedding) VALUES (?, ?, ?, ?)`).run(BigInt(info.lastInsertRowid), runId, e.itemId, bytes);
+    } else {
+      db.prepare(`INSERT INTO ${NOTEBOOK_VECTORS_TABLE} (entry_id, run_id, item_id, dimension, embedding) VALUES (?, ?, ?, ?, ?)`)
+        .run(BigInt(info.lastInsertRowid), runId, e.itemId, v.length, bytes);
+    }
   }
 }
 
@@ -35,7 +41,7 @@ export const notebookProjection: Projection = {
   name: 'run-notebook',
   version: 1,
   handles: ['RunStarted', 'RunForked', 'NotebookEntryWritten', 'NotebookEntryResolved'],
-  tables: [NOTEBOOK_TABLE, NOTEBOOK_VEC_TABLE],
+  tables: [NOTEBOOK_TABLE, NOTEBOOK_VEC_TABLE, NOTEBOOK_VECTORS_TABLE],
   init(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${NOTEBOOK_TABLE} (
       row_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -82,6 +88,6 @@ export const notebookProjection: Projection = {
     }
   },
   truncate(db) {
-    db.exec(`DROP TABLE IF EXISTS ${NOTEBOOK_TABLE}; DELETE FROM ${NOTEBOOK_VEC_TABLE};`);
+    db.exec(`DROP TABLE IF EXISTS ${NOTEBOOK_TABLE}; DELETE FROM ${NOTEBOOK_VEC_TABLE}; DELETE FROM ${NOTEBOOK_VECTORS_TABLE};`);
   },
 };

@@ -6,6 +6,7 @@ import { migration0004LlmCache } from './0004_llmCache';
 import { migration0005Datasets } from './0005_datasets';
 import { migration0006RunControl } from './0006_runControl';
 import { migration0007LlmCacheSystemFingerprint } from './0007_llmCacheSystemFingerprint';
+import { migration0008NotebookVectors } from './0008_notebook_vectors';
 
 export type { Migration } from './migration';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0005Datasets,
   migration0006RunControl,
   migration0007LlmCacheSystemFingerprint,
+  migration0008NotebookVectors,
 ];

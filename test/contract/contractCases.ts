@@ -306,6 +306,8 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       const report = await client.call('llm.testEndpoint', { endpoint });
       if (!report.ok) throw new Error(`llm.testEndpoint failed: ${JSON.stringify(report.error)}`);
       expect(report.value).toMatchObject({ reachable: true, modelAvailable: true });
+      // The simulator lists its window as vLLM does (max_model_len).
+      expect(report.value.contextLength).toBeGreaterThan(0);
     });
 
     it('runs.resume with overrides other than endpoints is a bad-request naming the key', async () => {

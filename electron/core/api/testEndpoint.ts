@@ -6,27 +6,11 @@ import { rejectInlineApiKeys } from '../runs/configGuards';
 import { endpointIssues } from '../runs/checkRunConfig';
 import type { Db } from '../store/types';
 
-/** The context length the server lists for `model` (vLLM: max_model_len; others: context_length). */
-export async function readContextLength(baseURL: string, model: string, apiKey: string | undefined, timeoutMs: number): Promise<number | undefined> {
-  try {
-    const response = await fetch(`${baseURL.replace(/\/+$/, '')}/models`, {
-      headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) return undefined;
-    const body = (await response.json()) as { data?: Array<Record<string, unknown>> };
-    const entry = body.data?.find((m) => m.id === model) ?? (body.data?.length === 1 ? body.data[0] : undefined);
-    const value = entry?.max_model_len ?? entry?.context_length ?? entry?.context_window;
-    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The new-run form's "Test connection": the endpoint is validated like a config's (same schema and
  * checks), then probed with the gateway's testConnection (reachability, latency, models, thinking
- * switch) plus the context length when the server lists it. Only the given URL is called.
+ * switch) plus the context length when the server lists it (the gateway's contextWindow). Only
+ * the given URL is called.
  */
 export async function testEndpoint(
   endpoint: Record<string, unknown>,
@@ -47,8 +31,8 @@ export async function testEndpoint(
   const resolved = config.endpoints[0]!;
   const gateway = createRunGateway(config, deps.keyResolver, deps.db, env);
   const report = await gateway.testConnection(resolved.name);
-  if (!report.reachable) return report;
-  const apiKey = (resolved.apiKeyEnv ? env[resolved.apiKeyEnv] : undefined) ?? deps.keyResolver(resolved);
-  const contextLength = await readContextLength(resolved.baseURL, resolved.model, apiKey, resolved.timeoutMs);
-  return contextLength === undefined ? report : { ...report, contextLength };
+  if (!report.reachable || report.contextLength !== undefined) return report;
+  // The same GET /models the gateway reads the window from before a run (vLLM's max_model_len).
+  const contextLength = await gateway.contextWindow?.(resolved.name);
+  return typeof contextLength === 'number' ? { ...report, contextLength } : report;
 }

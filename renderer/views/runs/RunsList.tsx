@@ -151,7 +151,7 @@ function RunRow({ run, parent, selected, ticked, renaming, onSelect, onTick, onR
         {renaming !== null ? (
           <input autoFocus value={renaming} onChange={(e) => onRenameChange(e.target.value)} onKeyDown={onRenameKey} aria-label="New name (Enter saves, Escape cancels)" data-testid="rename-input" />
         ) : (
-          <button type="button" className="link run-name" onClick={onSelect}>{run.name}</button>
+          <button type="button" className="link run-name" onClick={(e) => { e.stopPropagation(); onSelect(); }}>{run.name}</button>
         )}
         {run.simulated && <SimulatorBadge />}
         {run.archived && <span className="badge status-stopped">archived</span>}
@@ -164,9 +164,9 @@ function RunRow({ run, parent, selected, ticked, renaming, onSelect, onTick, onR
           <span className="mini-progress" title={`epoch ${run.epochsDone} of ${run.epochsPlanned}`}><span style={{ width: `${Math.round((100 * run.epochsDone) / run.epochsPlanned)}%` }} /></span>
         )}
       </td>
-      <td onClick={(e) => e.stopPropagation()}>
+      <td>
         {run.parentRunId && (
-          <button type="button" className="link small" onClick={onParent} title={parent ? parent.name : run.parentRunId} data-testid="parent-cell">
+          <button type="button" className="link small" onClick={(e) => { e.stopPropagation(); onParent(); }} title={parent ? parent.name : run.parentRunId} data-testid="parent-cell">
             {run.parentRunId} @ {run.parentPosition}
           </button>
         )}

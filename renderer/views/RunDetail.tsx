@@ -26,6 +26,9 @@ export function RunDetail() {
   // Only whether a state is shown: the panels subscribe to the state themselves, so a scrub step
   // re-renders the panels whose data changed, not this whole view.
   const hasState = useApp((s) => s.pointState !== null);
+  // Primitives, so a scrub step re-renders this view only when the best checkpoint changes.
+  const bestValAccuracy = useApp((s) => s.pointState?.bestVal?.accuracy ?? null);
+  const bestValEpoch = useApp((s) => s.pointState?.bestVal?.epoch ?? null);
   const error = useApp((s) => s.detailError);
   const pinned = useApp((s) => s.pinned);
   const children = useApp((s) => s.timeline?.forks) ?? NO_FORKS;
@@ -91,6 +94,8 @@ export function RunDetail() {
       <dl className="facts">
         <div><dt>seed val</dt><dd>{formatPercent(summary.seedVal)}</dd></div>
         <div><dt>val</dt><dd>{formatPercent(summary.val)}</dd></div>
+        {typeof summary.valPromptOnly === 'number' && <div><dt>val, prompt only</dt><dd>{formatPercent(summary.valPromptOnly)}</dd></div>}
+        {bestValAccuracy !== null && <div><dt>best val</dt><dd data-testid="best-val">{formatPercent(bestValAccuracy)} (epoch {bestValEpoch})</dd></div>}
         <div><dt>seed test</dt><dd>{formatPercent(summary.seedTest)}</dd></div>
         <div><dt>test</dt><dd>{formatPercent(summary.test)}</dd></div>
         <div><dt>test, prompt only</dt><dd>{formatPercent(summary.testPromptOnly)}</dd></div>

@@ -30,6 +30,8 @@ export interface CompareRun {
   /** val - test, without float noise; null until both exist. */
   gap: number | null;
   testPromptOnly: number | null;
+  /** The last epoch's val of the prompt without the notebook (notebook methods), else null. */
+  valPromptOnly: number | null;
   /** 95% Wilson score intervals, and the number of items each accuracy was measured on. */
   valCI: Interval | null;
   testCI: Interval | null;

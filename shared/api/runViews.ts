@@ -15,6 +15,8 @@ export type RunPoint = { position: number } | { epoch: number } | 'end';
 export interface UsageTotals {
   calls: number;
   cachedCalls: number;
+  /** Calls whose token counts are estimates (ceil(characters / 4)) because the server sent no usage. */
+  estimatedCalls: number;
   promptTokens: number;
   completionTokens: number;
   /** Sum of call latencies in ms (not wall time). */
@@ -40,6 +42,8 @@ export interface RunSummary {
   test: number | null;
   /** Final test of the prompt alone (notebook methods); equals `test` for methods without a notebook. */
   testPromptOnly: number | null;
+  /** Last end-of-epoch val of the prompt alone (notebook methods; null for the others). */
+  valPromptOnly: number | null;
   usage: UsageTotals;
   wallSeconds: number;
   /**
@@ -71,7 +75,10 @@ export interface NotebookEntryView {
 
 export interface EpochMetric {
   epoch: number;
+  /** Val accuracy of the system: P with retrieval for notebook methods. */
   val: number | null;
+  /** Val accuracy of P alone (notebook methods; null otherwise or when not measured). */
+  valPromptOnly: number | null;
   promptVersion: number;
   optimizerVersion: number;
   notebookSize: number;
@@ -106,6 +113,33 @@ export interface RetrievalView {
 /** An endpoint's context window as the run recorded it, and where the figure came from. */
 export interface ContextWindowView { endpoint: string; model: string; tokens: number; source: 'config' | 'server' | 'default' }
 
+/** The end-of-epoch validation with the highest accuracy so far (epoch 0 = the seed prompt). */
+export interface BestValCheckpoint {
+  epoch: number;
+  /** The last step of that epoch (0 for the seed). */
+  step: number;
+  accuracy: number;
+  /** P's val accuracy without the notebook at that point (notebook methods), else null. */
+  promptOnly: number | null;
+  promptVersion: number;
+  optimizerVersion: number;
+  /** Global position of the epoch's EpochCompleted event: `remo fork RUN --epoch K` starts there. */
+  position: number;
+}
+
+/** Calls, tokens and model time of one role, as the run-state view shows them (compareViews.RoleUsageView plus cache and estimate counts). */
+export interface RoleUsageTotalsView {
+  calls: number;
+  /** Of which answered from the response cache. */
+  cachedCalls: number;
+  /** Of which with estimated token counts (no usage from the server). */
+  estimatedCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Sum of the role's call latencies, in seconds (calls overlap, so roles can sum past wall time). */
+  seconds: number;
+}
+
 /** The state of a run at one point of its log: what the scrubber shows. */
 export interface RunStateView {
   runId: string;
@@ -119,7 +153,11 @@ export interface RunStateView {
   optimizerInstructions: { version: number; text: string };
   notebook: NotebookEntryView[];
   metrics: EpochMetric[];
+  /** Best end-of-epoch validation so far, null before the first. */
+  bestVal: BestValCheckpoint | null;
   usage: UsageTotals;
+  /** Per role (solver, critic, optimizer, lessonWriter, reflector, metaController, embedder). */
+  usageByRole: Record<string, RoleUsageTotalsView>;
   status: RunStatus;
   /** Retrieval settings of notebook methods; null for methods without a notebook. */
   retrieval?: RetrievalView | null;

@@ -7,11 +7,21 @@ import { DEFAULT_THINKING_SWITCH } from './thinkingSwitches';
 /** The built-in lexical embedder (no server): the embedder endpoint name the gateway recognises. */
 export const LEXICAL_EMBEDDER = 'builtin:lexical';
 
-/** Per-role sampling defaults, the same as the gateway's: a deterministic solver, mild variety elsewhere. */
-export const DEFAULT_ROLE_SAMPLING: Record<RunRole, { temperature?: number }> = {
-  solver: { temperature: 0 },
-  critic: { temperature: 0.7 },
-  optimizer: { temperature: 0.7 },
+/**
+ * TextGrad's sampling for every call of its recipe (its engines' defaults): greedy, top_p 0.99, at
+ * most 2000 tokens. The baseline's roles (solver, critic, optimizer) use it in every method.
+ */
+export const TEXTGRAD_SAMPLING = { temperature: 0, topP: 0.99, maxTokens: 2000 } as const;
+
+/**
+ * Per-role sampling defaults, the same as the gateway's. TextGrad's roles take TextGrad's sampling;
+ * REMO's own roles (lesson writer, reflector, meta-controller) keep their documented defaults:
+ * a near-deterministic lesson writer, mild variety for the reflector and the meta-controller.
+ */
+export const DEFAULT_ROLE_SAMPLING: Record<RunRole, { temperature?: number; topP?: number; maxTokens?: number }> = {
+  solver: { ...TEXTGRAD_SAMPLING },
+  critic: { ...TEXTGRAD_SAMPLING },
+  optimizer: { ...TEXTGRAD_SAMPLING },
   lessonWriter: { temperature: 0.3 },
   reflector: { temperature: 0.7 },
   metaController: { temperature: 0.7 },

@@ -162,8 +162,13 @@ export const runConfigSchema = z.object({
   context: contextSchema.default(DEFAULT_CONTEXT_SETTINGS),
   /** Cosine similarity at or above which a new failure updates an existing entry. */
   mergeThreshold: z.number().min(-1).max(1).default(0.9),
-  /** 'failures': one critic call on the minibatch's failures (REMO); 'all': TextGrad's two calls per item. */
-  critiqueScope: z.enum(['failures', 'all']).default('failures'),
+  /**
+   * 'all' (default, every method): TextGrad's two critic calls per item, right or wrong.
+   * 'failures': a cheaper REMO-side option, one critic call over the minibatch's failures and no
+   * update when there are none; off in the paper's rows so the four methods differ only in the
+   * notebook and the meta-controller.
+   */
+  critiqueScope: z.enum(['failures', 'all']).default('all'),
   /** When Q may change: once per epoch (default) or after every minibatch. */
   qCadence: z.enum(['epoch', 'minibatch']).default('epoch'),
   /** Measure the seed prompt on val and test at the start of the run. */

@@ -22,6 +22,8 @@ export interface FoldOptions {
 function addUsage(target: UsageTotals, call: LoggedCall): void {
   target.calls += 1;
   if (call.cached) target.cachedCalls += 1;
+  // `?? 0`: snapshots written before the field existed lack it.
+  if (call.estimated) target.estimatedCalls = (target.estimatedCalls ?? 0) + 1;
   target.promptTokens += call.promptTokens;
   target.completionTokens += call.completionTokens;
   target.latencyMs += call.latencyMs;
@@ -112,15 +114,19 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       state.cursor = { epoch: d.epoch, step: d.step, stage: 'forward' };
       state.candidate = null;
       state.lastFeedback = null;
+      state.lastCritique = null;
+      // The lessons as the forward pass showed them: the notebook phase may refresh them next.
       state.lastTrain = d.items.map((item) => ({
         itemId: item.itemId, requestKey: item.requestKey, correct: item.correct, predicted: item.predicted, retrieved: item.retrieved,
         response: state.answers.get(item.requestKey)?.response ?? '',
+        lessons: item.retrieved.flatMap((r) => { const e = state.notebook.get(r.entryId); return e ? [{ lesson: e.lesson, question: e.question, gold: e.gold, predicted: e.predicted }] : []; }),
       }));
       state.epochSteps.push({ step: d.step, failures: d.items.filter((i) => !i.correct).length, total: d.items.length, feedback: null, outcome: 'no update' });
       break;
     }
     case 'NotebookEntryWritten': {
       const d = event.data;
+      state.notebookRevision = (state.notebookRevision ?? 0) + 1;
       const existing = state.notebook.get(d.entryId);
       if (existing) {
         if (!existing.itemIds.includes(d.itemId)) existing.itemIds.push(d.itemId);
@@ -146,6 +152,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     case 'CritiqueWritten': {
       state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'critique' };
       state.lastFeedback = event.data.feedback;
+      state.lastCritique = event.data.perItem?.map((p) => ({ itemId: p.itemId, promptFeedback: p.promptFeedback })) ?? null;
       const note = state.epochSteps.at(-1);
       if (note) note.feedback = event.data.feedback;
       break;
@@ -154,6 +161,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       // Nothing to learn from: the step skips its update.
       state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'update' };
       state.candidate = null;
+      state.lastCritique = null;
       break;
     case 'PromptCandidateProposed':
       state.cursor = { epoch: event.data.epoch, step: event.data.step, stage: 'update' };
@@ -173,6 +181,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       if (d.gated) {
         state.cursor = { epoch: d.epoch, step: d.step, stage: 'gate' };
         state.acceptedVal = d.candidateVal;
+        state.acceptedValNotebook = state.notebookRevision;
       }
       const note = state.epochSteps.at(-1);
       if (note) note.outcome = d.gated ? `accepted as v${d.version} (val ${fmt(d.previousVal)} -> ${fmt(d.candidateVal)})` : `accepted as v${d.version}`;
@@ -183,6 +192,8 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
       state.cursor = { epoch: d.epoch, step: d.step, stage: 'gate' };
       state.candidate = null;
       state.acceptedVal = d.acceptedVal;
+      // The gate scores both prompts with the notebook as it is now (gatePhase re-measures a stale baseline).
+      state.acceptedValNotebook = state.notebookRevision;
       const note = state.epochSteps.at(-1);
       if (note) note.outcome = `rejected by the gate (val ${fmt(d.acceptedVal)} -> ${fmt(d.candidateVal)}), kept v${d.restoredVersion}`;
       break;
@@ -193,6 +204,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
         case 'seed-val':
           state.accuracies.seedVal = d.accuracy;
           state.acceptedVal = d.accuracy;
+          state.acceptedValNotebook = state.notebookRevision;
           state.cursor = { epoch: 0, step: 0, stage: 'seed-val' };
           break;
         case 'seed-test':
@@ -201,12 +213,17 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
           break;
         case 'gate-baseline':
           state.acceptedVal = d.accuracy;
+          state.acceptedValNotebook = state.notebookRevision;
+          break;
+        case 'val-prompt-only':
+          state.accuracies.valPromptOnly = d.accuracy;
           break;
         case 'gate-candidate':
           break;
         case 'epoch-val':
           state.accuracies.val = d.accuracy;
           state.acceptedVal = d.accuracy;
+          state.acceptedValNotebook = state.notebookRevision;
           state.cursor = { epoch: d.epoch, step: c.step, stage: 'epoch-val' };
           break;
         case 'test':
@@ -238,7 +255,15 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
     case 'EpochCompleted': {
       const d = event.data;
       state.cursor = { epoch: d.epoch, step: 0, stage: 'epoch-done' };
-      state.metrics.push({ epoch: d.epoch, val: d.val, promptVersion: d.promptVersion, optimizerVersion: d.optimizerVersion, notebookSize: d.notebookSize, position: event.globalPosition });
+      const valPromptOnly = d.valPromptOnly ?? null;
+      state.metrics.push({ epoch: d.epoch, val: d.val, valPromptOnly, promptVersion: d.promptVersion, optimizerVersion: d.optimizerVersion, notebookSize: d.notebookSize, position: event.globalPosition });
+      // Strictly better replaces: on ties the earliest checkpoint (the cheaper prompt history) stays.
+      if (d.val !== null && (!state.bestVal || d.val > state.bestVal.accuracy)) {
+        state.bestVal = {
+          epoch: d.epoch, step: c.step, accuracy: d.val, promptOnly: valPromptOnly, promptVersion: d.promptVersion,
+          optimizerVersion: d.optimizerVersion, position: event.globalPosition,
+        };
+      }
       state.epochSteps = [];
       break;
     }

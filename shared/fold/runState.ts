@@ -4,8 +4,9 @@
  * serves resume, time travel and fork.
  */
 import type { RunConfig } from '../config/runConfig';
-import type { EpochMetric, RunStatus, UsageTotals } from '../api/runViews';
+import type { BestValCheckpoint, EpochMetric, RunStatus, UsageTotals } from '../api/runViews';
 import type { ModelFactsRecordedData, Retrieved, SplitIds } from '../events/run/runEventTypes';
+import type { LessonForPrompt } from '../prompts/solverMessages';
 
 /** The last completed stage of the schedule; `decide` derives the next one from it. */
 export type Stage =
@@ -43,6 +44,8 @@ export interface TrainAnswer {
   predicted: string | null;
   response: string;
   retrieved: Retrieved[];
+  /** The lessons the solver was shown, as they read at the forward pass (before the notebook phase refreshed any). */
+  lessons: LessonForPrompt[];
 }
 
 export interface EpochStepNote {
@@ -80,8 +83,14 @@ export interface RunState {
   optimizerInstructions: { version: number; text: string };
   /** The val accuracy of the accepted prompt as last measured (the gate's baseline). */
   acceptedVal: number | null;
+  /** `notebookRevision` when `acceptedVal` was measured: the gate re-measures when the notebook changed since. */
+  acceptedValNotebook: number | null;
+  /** Number of notebook writes folded so far: changes whenever retrieval may return something else. */
+  notebookRevision: number;
   candidate: string | null;
   lastFeedback: string | null;
+  /** The last critique's per-item feedback on P (scope `all`), for the optimizer's context; null under scope `failures`. */
+  lastCritique: { itemId: string; promptFeedback: string }[] | null;
   lastTrain: TrainAnswer[];
   lastReflection: string | null;
   epochSteps: EpochStepNote[];
@@ -92,7 +101,13 @@ export interface RunState {
   /** requestKey -> logged solver answer: the "never evaluate the same request twice" index. */
   answers: Map<string, LoggedAnswer>;
   metrics: EpochMetric[];
-  accuracies: { seedVal: number | null; seedTest: number | null; val: number | null; test: number | null; testPromptOnly: number | null };
+  accuracies: {
+    seedVal: number | null; seedTest: number | null; val: number | null; test: number | null; testPromptOnly: number | null;
+    /** The last val accuracy of the prompt alone (notebook methods; seed or epoch end). */
+    valPromptOnly: number | null;
+  };
+  /** The end-of-epoch validation with the highest accuracy (earliest on ties); epoch 0 = the seed. */
+  bestVal: BestValCheckpoint | null;
   usage: UsageTotals;
   usageByRole: Record<string, UsageTotals>;
   /** Calls and tokens that reached a model (cache hits excluded): what budgets count. */
@@ -105,7 +120,7 @@ export interface RunState {
 }
 
 export function emptyUsage(): UsageTotals {
-  return { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0 };
+  return { calls: 0, cachedCalls: 0, estimatedCalls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0 };
 }
 
 /** State before the first event of `runId`. */
@@ -114,9 +129,10 @@ export function initialRunState(runId: string): RunState {
     runId, position: 0, config: null, datasetHash: '', datasetName: '', split: { train: [], val: [], test: [] }, templates: {},
     simulated: false, simulatorAnswered: false, parentRunId: null, parentPosition: null, createdAt: '', status: 'running', statusReason: null,
     cursor: { epoch: 0, step: 0, stage: 'none' }, prompt: { version: 0, text: '' }, optimizerInstructions: { version: 0, text: '' },
-    acceptedVal: null, candidate: null, lastFeedback: null, lastTrain: [], lastReflection: null, epochSteps: [],
-    notebook: new Map(), nextEntryId: 1, modelFacts: { endpoints: [], embedder: null }, answers: new Map(), metrics: [],
-    accuracies: { seedVal: null, seedTest: null, val: null, test: null, testPromptOnly: null },
+    acceptedVal: null, acceptedValNotebook: null, notebookRevision: 0, candidate: null, lastFeedback: null, lastCritique: null,
+    lastTrain: [], lastReflection: null, epochSteps: [], notebook: new Map(), nextEntryId: 1, modelFacts: { endpoints: [], embedder: null },
+    answers: new Map(), metrics: [],
+    accuracies: { seedVal: null, seedTest: null, val: null, test: null, testPromptOnly: null, valPromptOnly: null }, bestVal: null,
     usage: emptyUsage(), usageByRole: {}, billed: { calls: 0, tokens: 0 }, phaseFailures: 0, workMs: 0, eventCount: 0,
   };
 }

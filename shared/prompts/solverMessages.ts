@@ -63,3 +63,8 @@ export function buildSolverMessages(
     { role: 'user', content: renderTemplate(templates['solver-user'], { lessonsBlock: renderLessonsBlock(templates, lessons, format), question }) },
   ];
 }
+
+/** The solver's user message alone (lessons block + question): what critics and the optimizer see as the model's input. */
+export function solverInput(templates: PromptTemplates, question: string, lessons: readonly LessonForPrompt[], format: LessonFormat = 'excerpt'): string {
+  return buildSolverMessages(templates, '', question, lessons, format)[1]!.content;
+}

@@ -20,6 +20,12 @@ export const TAGS = {
   currentInstructions: 'CURRENT_OPTIMIZER_INSTRUCTIONS',
   /** In meta-controller requests: the epoch reflection R_e. */
   reflection: 'REFLECTION',
+  /** In critic and optimizer requests: what the solver was sent (its user message). */
+  input: 'INPUT',
+  /** In critic and optimizer requests: the solver's full response. */
+  response: 'RESPONSE',
+  /** In the second critic request: the first critic call's feedback on the response. */
+  responseFeedback: 'RESPONSE_FEEDBACK',
 } as const;
 
 export type TagName = (typeof TAGS)[keyof typeof TAGS];

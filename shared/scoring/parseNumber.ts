@@ -7,7 +7,8 @@
  * trailing `%` (dropped: `50%` is 50, because GSM8K golds are stated in the question's unit).
  * A trailing sentence period is not part of the number (`42.` is 42). A number glued to a letter
  * in front (`x2`, `H2O`) is not taken. A sign must touch the number or its `$` (`- 5` in a markdown
- * bullet is 5, not -5). Mixed numbers (`1 1/2`) are read as their last part.
+ * bullet is 5, not -5). A mixed number (`1 1/2`, a whole number, one space, a proper fraction) is
+ * one number, its value (1.5).
  */
 const NUMBER_SOURCE =
   String.raw`(?<![A-Za-z0-9_.])([-+\u2212]?)(?:\$\s?)?([-\u2212]?)` +
@@ -39,7 +40,16 @@ export function findNumbers(text: string): NumberMatch[] {
     }
     const negative = /[-\u2212]/.test(sign1) !== /[-\u2212]/.test(sign2);
     if (negative) value = -value;
-    if (Number.isFinite(value)) found.push({ value, text: whole.trim(), index: m.index });
+    if (!Number.isFinite(value)) continue;
+    const previous = found.at(-1);
+    const proper = denominator !== undefined && !negative && exponent === undefined && Math.abs(value) < 1 && !whole.includes('%');
+    if (proper && previous && Number.isInteger(previous.value) && previous.index + previous.text.length + 1 === m.index && text[m.index - 1] === ' ') {
+      // "1 1/2": the whole part and the fraction are one number, not two.
+      const merged = previous.value < 0 ? previous.value - value : previous.value + value;
+      found[found.length - 1] = { value: merged, text: `${previous.text} ${whole.trim()}`, index: previous.index };
+      continue;
+    }
+    found.push({ value, text: whole.trim(), index: m.index });
   }
   return found;
 }

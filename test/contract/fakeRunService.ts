@@ -50,7 +50,8 @@ export function createFakeRunService(): RunService & { emit(runId: string, type:
       val: 0.7,
       test: 0.68,
       testPromptOnly: 0.6,
-      usage: { calls: 10, cachedCalls: 0, promptTokens: 1000, completionTokens: 200, latencyMs: 500 },
+      valPromptOnly: 0.65,
+      usage: { calls: 10, cachedCalls: 0, estimatedCalls: 0, promptTokens: 1000, completionTokens: 200, latencyMs: 500 },
       wallSeconds: 3,
       simulated: true,
     });
@@ -126,8 +127,10 @@ export function createFakeRunService(): RunService & { emit(runId: string, type:
         prompt: { version: epoch, text: `prompt after epoch ${epoch}` },
         optimizerInstructions: { version: epoch, text: `Q after epoch ${epoch}` },
         notebook: [],
-        metrics: epochEnds.map((e, i) => ({ epoch: i, val: 0.5 + i / 10, promptVersion: i, optimizerVersion: i, notebookSize: 0, position: e.globalPosition })),
+        metrics: epochEnds.map((e, i) => ({ epoch: i, val: 0.5 + i / 10, valPromptOnly: null, promptVersion: i, optimizerVersion: i, notebookSize: 0, position: e.globalPosition })),
+        bestVal: null,
         usage: s.usage,
+        usageByRole: {},
         status: s.status,
       };
     },

@@ -15,6 +15,7 @@ export function compareRowJson(run: CompareRun) {
     seedVal: run.seedVal,
     seedTest: run.seedTest,
     val: run.val,
+    valPromptOnly: run.valPromptOnly,
     test: run.test,
     testPromptOnly: run.testPromptOnly,
     gap: run.gap,
@@ -61,7 +62,7 @@ export function formatP(p: number): string {
 /**
  * The paper's table layout (method, epochs, train size, val, test) extended with what the paper
  * does not report but a reproduction must: 95% Wilson intervals, the seed prompt's accuracies, the
- * generalisation gap, the prompt-only test of notebook methods, calls, tokens and time; then the
+ * generalisation gap, the prompt-only val and test of notebook methods, calls, tokens and time; then the
  * paired test (exact McNemar) of every two runs scored on the same test items. Simulated runs are marked.
  */
 export function renderComparison(report: CompareReport): string {
@@ -73,6 +74,7 @@ export function renderComparison(report: CompareReport): string {
     `${formatPercent(r.seedVal)} / ${formatPercent(r.seedTest)}`,
     formatPercent(r.val),
     formatInterval(r.valCI),
+    formatPercent(r.valPromptOnly),
     formatPercent(r.test),
     formatInterval(r.testCI),
     formatGap(r.val, r.test),
@@ -82,7 +84,7 @@ export function renderComparison(report: CompareReport): string {
     formatDuration(r.wallSeconds),
   ]);
   const parts = [renderTable(
-    ['run', 'method', 'epochs', 'train size', 'seed val/test %', 'val %', 'val 95% CI', 'test %', 'test 95% CI', 'gap (val-test)', 'test prompt-only %', 'calls', 'tokens', 'time'],
+    ['run', 'method', 'epochs', 'train size', 'seed val/test %', 'val %', 'val 95% CI', 'val prompt-only %', 'test %', 'test 95% CI', 'gap (val-test)', 'test prompt-only %', 'calls', 'tokens', 'time'],
     body,
   )];
   if (report.pairs.length > 0) {

@@ -61,6 +61,7 @@ export function compareRun({ summary: s, model, trainSize, evaluations, usageByR
     // Rounded past float noise (0.82 - 0.76 would be 0.05999999999999994); accuracies are count ratios.
     gap: s.val === null || s.test === null ? null : Number((s.val - s.test).toFixed(10)),
     testPromptOnly: s.testPromptOnly,
+    valPromptOnly: s.valPromptOnly,
     valCI: ci(picked.val), testCI: ci(picked.test), seedTestCI: ci(picked.seedTest), testPromptOnlyCI: ci(picked.testPromptOnly),
     valItems: picked.val?.total ?? null, testItems: picked.test?.total ?? null,
     usageByRole: usage,

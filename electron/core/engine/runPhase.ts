@@ -11,6 +11,7 @@ import { modelFactsPhase } from './phases/modelFactsPhase';
 import { notebookPhase } from './phases/notebookPhase';
 import { reflectPhase } from './phases/reflectPhase';
 import { updatePhase } from './phases/updatePhase';
+import { validationPhase } from './phases/validationPhase';
 
 /** Executes one phase and returns its events (nothing is appended here). */
 export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunEvent[]> {
@@ -19,12 +20,13 @@ export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunE
   switch (phase.kind) {
     case 'model-facts': return modelFactsPhase(ctx);
     case 'seed-val':
-      return (await evaluatePhase(ctx, { label: 'seed-val', split: 'val', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
+      return validationPhase(ctx, { label: 'seed-val', withNotebook: notebook, epoch: 0, step: 0 });
     case 'seed-test':
       return (await evaluatePhase(ctx, { label: 'seed-test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
     case 'close-epoch':
       return [{ type: 'EpochCompleted', data: {
         epoch: phase.epoch, val: phase.epoch === 0 ? s.accuracies.seedVal : s.accuracies.val,
+        ...(notebook ? { valPromptOnly: s.accuracies.valPromptOnly } : {}),
         promptVersion: s.prompt.version, optimizerVersion: s.optimizerInstructions.version, notebookSize: s.notebook.size,
       } }];
     case 'forward': return forwardPhase(ctx, phase.epoch, phase.step);
@@ -39,7 +41,7 @@ export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunE
     case 'meta': return metaPhase(ctx, phase.epoch, phase.step);
     case 'close-step': return [{ type: 'StepCompleted', data: { epoch: phase.epoch, step: phase.step } }];
     case 'epoch-val':
-      return (await evaluatePhase(ctx, { label: 'epoch-val', split: 'val', prompt: s.prompt, withNotebook: notebook, epoch: phase.epoch, step: s.cursor.step })).events;
+      return validationPhase(ctx, { label: 'epoch-val', withNotebook: notebook, epoch: phase.epoch, step: s.cursor.step });
     case 'test':
       return (await evaluatePhase(ctx, { label: 'test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: s.cursor.epoch, step: 0 })).events;
     case 'test-prompt-only':

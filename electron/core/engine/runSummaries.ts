@@ -6,8 +6,8 @@ import type { Db } from '../store/types';
 interface SummaryRow {
   run_id: string; name: string; method: string; status: string; status_reason: string | null; parent_run_id: string | null;
   parent_position: number | null; created_at: string; epochs_planned: number; epochs_done: number;
-  seed_val: number | null; seed_test: number | null; val: number | null; test: number | null; test_prompt_only: number | null;
-  calls: number; cached_calls: number; prompt_tokens: number; completion_tokens: number; latency_ms: number; work_ms: number; simulated: number;
+  seed_val: number | null; seed_test: number | null; val: number | null; test: number | null; test_prompt_only: number | null; val_prompt_only: number | null;
+  calls: number; cached_calls: number; estimated_calls: number; prompt_tokens: number; completion_tokens: number; latency_ms: number; work_ms: number; simulated: number;
   model: string; archived: number;
 }
 
@@ -17,8 +17,8 @@ function toSummary(r: SummaryRow): RunSummary {
     ...(r.status_reason ? { statusReason: r.status_reason } : {}),
     ...(r.parent_run_id ? { parentRunId: r.parent_run_id, parentPosition: r.parent_position ?? 0 } : {}),
     createdAt: r.created_at, epochsPlanned: r.epochs_planned, epochsDone: r.epochs_done,
-    seedVal: r.seed_val, seedTest: r.seed_test, val: r.val, test: r.test, testPromptOnly: r.test_prompt_only,
-    usage: { calls: r.calls, cachedCalls: r.cached_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, latencyMs: r.latency_ms },
+    seedVal: r.seed_val, seedTest: r.seed_test, val: r.val, test: r.test, testPromptOnly: r.test_prompt_only, valPromptOnly: r.val_prompt_only,
+    usage: { calls: r.calls, cachedCalls: r.cached_calls, estimatedCalls: r.estimated_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, latencyMs: r.latency_ms },
     wallSeconds: r.work_ms / 1000, simulated: r.simulated === 1, model: r.model, archived: r.archived === 1,
   };
 }
@@ -38,9 +38,9 @@ export function listRunSummaries(db: Db): RunSummary[] {
 /** Usage per role of one run (its own calls; a fork's parent calls are the parent's). */
 export function runUsageByRole(db: Db, runId: string): Record<string, RunSummary['usage']> {
   const rows = db.prepare(`SELECT * FROM ${RUN_USAGE_TABLE} WHERE run_id = ? ORDER BY role`).all(runId) as {
-    role: string; calls: number; cached_calls: number; prompt_tokens: number; completion_tokens: number; latency_ms: number;
+    role: string; calls: number; cached_calls: number; estimated_calls: number; prompt_tokens: number; completion_tokens: number; latency_ms: number;
   }[];
   return Object.fromEntries(rows.map((r) => [r.role, {
-    calls: r.calls, cachedCalls: r.cached_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, latencyMs: r.latency_ms,
+    calls: r.calls, cachedCalls: r.cached_calls, estimatedCalls: r.estimated_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, latencyMs: r.latency_ms,
   }]));
 }

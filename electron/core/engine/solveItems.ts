@@ -1,4 +1,5 @@
 import type { AnswerRef, LoggedCall, NewRunEvent, Retrieved } from '../../../shared/events/run/runEventTypes';
+import type { LoggedAnswer } from '../../../shared/fold/runState';
 import { estimateMessagesTokens, estimateTokens } from '../../../shared/prompts/estimateTokens';
 import { retrievalThresholdOf } from '../../../shared/fold/retrievalThreshold';
 import { buildSolverMessages, renderLessonsBlock, type LessonForPrompt } from '../../../shared/prompts/solverMessages';
@@ -23,8 +24,11 @@ export interface SolveResult {
  * reused. Calls run concurrently; results are ordered by item, never by completion.
  */
 export async function solveItems(
-  ctx: PhaseContext, itemIds: readonly string[], prompt: string, options: { withNotebook: boolean; purpose: 'train' | 'eval' },
+  ctx: PhaseContext, itemIds: readonly string[], prompt: string,
+  options: { withNotebook: boolean; purpose: 'train' | 'eval'; known?: ReadonlyMap<string, LoggedAnswer> },
 ): Promise<SolveResult> {
+  // Answers from earlier in the same phase count as logged: they are appended with this phase.
+  const logged = (key: string) => ctx.state.answers.get(key) ?? options.known?.get(key);
   const items = itemIds.map((id) => itemOf(ctx, id));
   const calls: LoggedCall[] = [];
   let retrieved: Retrieved[][] = items.map(() => []);
@@ -54,7 +58,7 @@ export async function solveItems(
   });
   const firstIndexOfKey = new Map<string, number>();
   const toSend = requests.filter((r, i) => {
-    if (ctx.state.answers.has(r.key) || firstIndexOfKey.has(r.key)) return false;
+    if (logged(r.key) || firstIndexOfKey.has(r.key)) return false;
     firstIndexOfKey.set(r.key, i);
     return true;
   });
@@ -72,12 +76,12 @@ export async function solveItems(
       } });
       return { itemId: r.item.id, requestKey: r.key, correct: score.correct, predicted: score.predicted, retrieved: r.retrieved, reused: false, response: reply.text };
     }
-    const logged = ctx.state.answers.get(r.key) ?? (() => {
+    const previous = logged(r.key) ?? (() => {
       const first = fresh.get(r.key)!;
       const score = ctx.scorer(first.text, r.item.answer);
       return { response: first.text, predicted: score.predicted, correct: score.correct };
     })();
-    return { itemId: r.item.id, requestKey: r.key, correct: logged.correct, predicted: logged.predicted, retrieved: r.retrieved, reused: true, response: logged.response };
+    return { itemId: r.item.id, requestKey: r.key, correct: previous.correct, predicted: previous.predicted, retrieved: r.retrieved, reused: true, response: previous.response };
   });
   return { answers, events, calls };
 }

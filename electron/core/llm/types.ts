@@ -86,6 +86,11 @@ export interface CallRecord {
    * sends "remo-simulator"); a cache hit repeats the stored one. Absent otherwise.
    */
   fingerprint?: string;
+  /**
+   * True when the token counts are estimates (ceil(characters / 4)) because the server sent no
+   * usage; absent otherwise. A cache hit repeats the stored counts without this mark.
+   */
+  estimated?: boolean;
 }
 
 export interface ChatResult {

@@ -38,7 +38,7 @@ export function epochAccuracy(series: MetricSeries, upTo: number, lastEpoch: num
     if (evaluation.position > upTo) continue;
     const value = round(evaluation.accuracy * 100);
     switch (evaluation.label) {
-      case 'seed-val': case 'epoch-val':
+      case 'seed-val': case 'epoch-val': case 'val-prompt-only':
         at(evaluation.epoch)[evaluation.withNotebook ? 'val' : 'valPromptOnly'] = value;
         break;
       case 'seed-test': at(0).test = value; break;

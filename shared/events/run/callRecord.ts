@@ -19,6 +19,8 @@ export const callRecordSchema = z.object({
    * after version 1 of every event type shipped: old logs simply lack it, so no upcast is needed.
    */
   fingerprint: z.string().optional(),
+  /** True when the token counts are the gateway's estimate (ceil(characters / 4)): the server sent no usage. */
+  estimated: z.boolean().optional(),
 });
 export type LoggedCall = z.infer<typeof callRecordSchema>;
 export const callsSchema = z.array(callRecordSchema);

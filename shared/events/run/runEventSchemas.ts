@@ -35,7 +35,7 @@ export const RUN_EVENT_SCHEMAS: Record<RunEventType, { version: number; schema: 
   }) },
   TrainBatchAnswered: { version: 1, schema: z.object({ epoch: int, step: int, items: z.array(answerRef), calls: callsSchema }) },
   EvaluationCompleted: { version: 1, schema: z.object({
-    label: z.enum(['seed-val', 'seed-test', 'gate-baseline', 'gate-candidate', 'epoch-val', 'test', 'test-prompt-only']),
+    label: z.enum(['seed-val', 'seed-test', 'gate-baseline', 'gate-candidate', 'epoch-val', 'val-prompt-only', 'test', 'test-prompt-only']),
     epoch: int, step: int, split: z.enum(['val', 'test']), promptVersion: int, withNotebook: z.boolean(),
     correct: int, total: int, accuracy: rate,
     items: z.array(z.object({ itemId: z.string(), correct: z.boolean(), reused: z.boolean() })), calls: callsSchema,
@@ -66,7 +66,7 @@ export const RUN_EVENT_SCHEMAS: Record<RunEventType, { version: number; schema: 
   OptimizerInstructionsUpdated: { version: 1, schema: z.object({ epoch: int, step: int.nullable(), version: int, text: z.string(), calls: callsSchema }) },
   OptimizerInstructionsRejected: { version: 1, schema: z.object({ epoch: int, step: int.nullable(), proposed: z.string(), reason: z.string(), calls: callsSchema }) },
   EpochCompleted: { version: 1, schema: z.object({
-    epoch: int, val: rate.nullable(), promptVersion: int, optimizerVersion: int, notebookSize: int,
+    epoch: int, val: rate.nullable(), valPromptOnly: rate.nullable().optional(), promptVersion: int, optimizerVersion: int, notebookSize: int,
   }) },
   RunCompleted: { version: 1, schema: z.object({ val: rate.nullable(), test: rate.nullable(), testPromptOnly: rate.nullable() }) },
   RunPaused: { version: 1, schema: z.object({ reason: z.string() }) },

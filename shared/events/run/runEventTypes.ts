@@ -58,7 +58,8 @@ export interface AnswerRef {
 
 export interface TrainBatchAnsweredData { epoch: number; step: number; items: AnswerRef[]; calls: LoggedCall[] }
 
-export type EvaluationLabel = 'seed-val' | 'seed-test' | 'gate-baseline' | 'gate-candidate' | 'epoch-val' | 'test' | 'test-prompt-only';
+/** `val-prompt-only`: P without the notebook on val, next to `seed-val` / `epoch-val` (notebook methods). */
+export type EvaluationLabel = 'seed-val' | 'seed-test' | 'gate-baseline' | 'gate-candidate' | 'epoch-val' | 'val-prompt-only' | 'test' | 'test-prompt-only';
 
 export interface EvaluationCompletedData {
   label: EvaluationLabel;
@@ -137,6 +138,8 @@ export interface OptimizerInstructionsRejectedData { epoch: number; step: number
 export interface EpochCompletedData {
   epoch: number;
   val: number | null;
+  /** Val accuracy of P without the notebook (notebook methods); absent in runs recorded before it existed. */
+  valPromptOnly?: number | null;
   promptVersion: number;
   optimizerVersion: number;
   notebookSize: number;

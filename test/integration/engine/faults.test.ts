@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun, executeRun } from '../../../electron/core/engine';
 import type { LoggedCall } from '../../../shared/events/run/runEventTypes';
-import { createEngineWorld, smallEngineConfig } from './engineTestKit';
+import { builtinGsm8k, createEngineWorld, smallEngineConfig } from './engineTestKit';
 
 const TRANSPORT_FAULTS = ['rate-limit', 'server-error', 'unavailable', 'hang', 'malformed-json', 'empty-choices'];
 
@@ -11,6 +11,14 @@ describe('faults from the simulator', () => {
     try {
       const config = smallEngineConfig(world.simulator.url, { method: 'remo', cache: false, validationGate: true });
       (config.endpoints as { timeoutMs: number }[])[0]!.timeoutMs = 400;
+      // The simulator builds its GSM8K index on the first request, in this process: that takes longer
+      // than the 400 ms timeout, so the run's first burst would time out without any injected fault.
+      // Warm it up first, and count only the run's faults.
+      await fetch(`${world.simulator.url}/chat/completions`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-remo-role': 'solver' },
+        body: JSON.stringify({ model: 'remo-simulator', messages: [{ role: 'user', content: builtinGsm8k().train[0]!.question }] }),
+      });
+      const warmUpFaults = { ...world.simulator.stats().faults };
       const deps = world.deps(config);
       const { runId } = await createRun(deps, config);
       const outcome = await executeRun(deps, runId);
@@ -21,7 +29,7 @@ describe('faults from the simulator', () => {
       const retried = calls.reduce((sum, c) => sum + Math.max(0, c.attempts - 1), 0);
       const phaseFailures = events.filter((e) => e.type === 'PhaseFailed');
       const faults = world.simulator.stats().faults;
-      const transport = TRANSPORT_FAULTS.reduce((sum, kind) => sum + (faults[kind] ?? 0), 0);
+      const transport = TRANSPORT_FAULTS.reduce((sum, kind) => sum + (faults[kind] ?? 0) - (warmUpFaults[kind] ?? 0), 0);
       console.log(`faults ${JSON.stringify(faults)}, retried ${retried}, phase failures ${phaseFailures.length}`);
       expect(transport).toBeGreaterThan(0);
       // Each transport fault is either a retry inside a logged call, or part of a failed phase (logged as PhaseFailed).

@@ -36,10 +36,14 @@ describe('each method end to end against the simulator', () => {
     const summary = runSummary(world.store.db, runId);
     expect(summary).toMatchObject({ method, status: 'completed', epochsDone: 2, epochsPlanned: 2, simulated: true });
     for (const key of ['seedVal', 'seedTest', 'val', 'test', 'testPromptOnly'] as const) expect(summary[key]).toBeTypeOf('number');
+    expect(summary.valPromptOnly === null).toBe(!expected.notebook);
     const evaluations = world.store.readStream(runId).filter((e) => e.type === 'EvaluationCompleted').map((e) => e.data as { label: string; withNotebook: boolean });
+    // Notebook methods also score P alone on val, next to every val of the system (seed and epochs).
+    const val = (label: string) => (expected.notebook ? [label, 'val-prompt-only'] : [label]);
     expect(evaluations.map((e) => e.label)).toEqual(
-      ['seed-val', 'seed-test', 'epoch-val', 'epoch-val', 'test', ...(expected.notebook ? ['test-prompt-only'] : [])]);
+      [...val('seed-val'), 'seed-test', ...val('epoch-val'), ...val('epoch-val'), 'test', ...(expected.notebook ? ['test-prompt-only'] : [])]);
     if (expected.notebook) expect(evaluations.find((e) => e.label === 'test-prompt-only')?.withNotebook).toBe(false);
+    for (const e of evaluations.filter((x) => x.label === 'val-prompt-only')) expect(e.withNotebook).toBe(false);
 
     // Read models agree with the fold, and usage covers every role that was called.
     const state = loadRunState(world.store.readStream.bind(world.store), runId);
@@ -51,6 +55,13 @@ describe('each method end to end against the simulator', () => {
     expect(view.status).toBe('completed');
     expect(view.metrics.map((m) => m.epoch)).toEqual([0, 1, 2]);
     if (!expected.notebook) expect(view.notebook).toEqual([]);
+    // Records: val without the notebook beside val with it, the best-val checkpoint, usage per role.
+    for (const m of view.metrics) expect(m.valPromptOnly === null).toBe(!expected.notebook);
+    const best = Math.max(...view.metrics.map((m) => m.val!));
+    const firstBest = view.metrics.find((m) => m.val === best)!;
+    expect(view.bestVal).toMatchObject({ epoch: firstBest.epoch, accuracy: best, promptVersion: firstBest.promptVersion, position: firstBest.position });
+    expect(view.usageByRole.critic!.calls).toBe(state.usageByRole.critic!.calls);
+    expect(view.usageByRole.solver!.seconds).toBeCloseTo(state.usageByRole.solver!.latencyMs / 1000, 2);
   });
 
   it('RunStarted records every config value, the dataset hash, split ids and template versions, and no API key', async () => {
@@ -65,7 +76,7 @@ describe('each method end to end against the simulator', () => {
     expect(started.split.val).toHaveLength(9);
     expect(started.split.test).toHaveLength(9);
     expect(started.templates['solver-user']).toBe('v1');
-    expect(started.config).toMatchObject({ retrievalK: 3, critiqueScope: 'failures', qCadence: 'epoch', measureSeed: true, validationGate: false });
+    expect(started.config).toMatchObject({ retrievalK: 3, critiqueScope: 'all', qCadence: 'epoch', measureSeed: true, validationGate: false });
     expect(started.config.initialPrompt).toContain('mathemetical');
     expect(started.config.initialOptimizerInstructions).toContain('<IMPROVED_VARIABLE>');
     expect(started.config.endpoints[0].apiKeyEnv).toBe('REMO_TEST_KEY');

@@ -5,14 +5,14 @@ import { renderState, stateJson } from '../../../electron/cli/output/stateView';
 import { summaryJson } from '../../../electron/cli/output/summaryJson';
 import { renderSummary } from '../../../electron/cli/output/summaryTable';
 
-const usage = { calls: 1, cachedCalls: 0, promptTokens: 1, completionTokens: 1, latencyMs: 1 };
+const usage = { calls: 1, cachedCalls: 0, estimatedCalls: 0, promptTokens: 1, completionTokens: 1, latencyMs: 1 };
 const summary: RunSummary = {
   runId: 'r-1', name: '', method: 'remo', status: 'completed', createdAt: '2026-01-01T00:00:00Z', epochsPlanned: 1, epochsDone: 1,
-  seedVal: null, seedTest: null, val: 0.9, test: 0.9, testPromptOnly: 0.8, usage, wallSeconds: 1, simulated: false,
+  seedVal: null, seedTest: null, val: 0.9, test: 0.9, testPromptOnly: 0.8, valPromptOnly: 0.85, usage, wallSeconds: 1, simulated: false,
 };
 const view: RunStateView = {
   runId: 'r-1', position: 10, epoch: 1, step: 0, prompt: { version: 1, text: 'P' }, optimizerInstructions: { version: 0, text: 'Q' },
-  notebook: [], metrics: [], usage, status: 'completed',
+  notebook: [], metrics: [], bestVal: null, usage, usageByRole: {}, status: 'completed',
   retrieval: { embedder: 'builtin:lexical', model: 'lexical', dimensions: 384, offlineFallback: true, label: LEXICAL_FALLBACK_LABEL, k: 3, threshold: 0.4, thresholdCalibrated: false, lessonFormat: 'record' },
   contextWindows: [{ endpoint: 'local', model: 'Qwen/Qwen3-32B', tokens: 40960, source: 'default' }],
 };

@@ -8,14 +8,23 @@ describe('parseRunConfig', () => {
   it('fills every default, including the preset\'s schedule and the pinned template versions', () => {
     const config = parseRunConfig({ method: 'textgrad', preset: 'textgrad-dspy', endpoints: [endpoint] });
     expect(config).toMatchObject({
-      epochs: 3, batchSize: 3, stepsPerEpoch: 4, validationGate: true, retrievalK: 3, critiqueScope: 'failures', qCadence: 'epoch',
+      epochs: 3, batchSize: 3, stepsPerEpoch: 4, validationGate: true, retrievalK: 3, critiqueScope: 'all', qCadence: 'epoch',
       measureSeed: true, initialPrompt: TEXTGRAD_SEED_PROMPT, cache: true, budget: { maxCalls: null, maxTokens: null }, memory: null,
       scorer: { name: 'gsm8k' }, dataset: 'gsm8k',
     });
-    expect(config.roles.solver).toEqual({ endpoint: 'local', sampling: { temperature: 0 }, disableThinking: true });
+    // TextGrad's sampling for its roles; REMO's own roles keep theirs.
+    const textgrad = { temperature: 0, topP: 0.99, maxTokens: 2000 };
+    for (const role of ['solver', 'critic', 'optimizer'] as const) {
+      expect(config.roles[role]).toEqual({ endpoint: 'local', sampling: textgrad, disableThinking: true });
+    }
+    expect(config.roles.lessonWriter.sampling).toEqual({ temperature: 0.3 });
+    expect(config.roles.reflector.sampling).toEqual({ temperature: 0.7 });
+    expect(config.roles.metaController.sampling).toEqual({ temperature: 0.7 });
     expect(config.roles.embedder.endpoint).toBe('builtin:lexical');
-    expect(config.templates['optimizer-instructions']).toBe('v1');
+    expect(config.templates['optimizer-instructions']).toBe('v2');
     expect(config.initialOptimizerInstructions).toContain('<IMPROVED_VARIABLE>');
+    // The seed Q is TextGrad's instruction: nothing of REMO's "keep it general" (the meta-controller's job).
+    expect(config.initialOptimizerInstructions).not.toMatch(/general|unseen|overfit/i);
     // Idempotent: a resolved config parses to itself (forks re-parse the parent's config).
     expect(parseRunConfig(config)).toEqual(config);
   });

@@ -46,6 +46,14 @@ describe('chart series cut at the cursor', () => {
     expect(epochAccuracy(series, 100, 2).at(-1)).toEqual({ epoch: 2, test: 80 });
   });
 
+  it("places the engine's val-prompt-only evaluations (P without the notebook) beside the system's val", () => {
+    const withLabel: MetricSeries = { ...series, evaluations: [
+      { position: 30, label: 'epoch-val', epoch: 1, step: 2, split: 'val', accuracy: 0.7, correct: 7, total: 10, withNotebook: true, promptVersion: 1 },
+      { position: 31, label: 'val-prompt-only', epoch: 1, step: 2, split: 'val', accuracy: 0.6, correct: 6, total: 10, withNotebook: false, promptVersion: 1 },
+    ] };
+    expect(epochAccuracy(withLabel, 31, 2)).toEqual([{ epoch: 1, val: 70, valPromptOnly: 60 }]);
+  });
+
   it('sums calls and tokens per role up to the cursor', () => {
     expect(roleTotals(series, 20)).toEqual([
       { role: 'critic', calls: 1, cached: 1, promptTokens: 100, completionTokens: 10 },

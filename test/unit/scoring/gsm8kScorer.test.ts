@@ -63,10 +63,24 @@ const cases: Array<{ given: string; response: string; gold: string; predicted: s
   { given: 'a response with no number at all', response: 'Answer: I do not know', gold: '42', predicted: null, correct: false },
   { given: 'a gold with commas', response: 'Answer: 70000', gold: '70,000', predicted: '70000', correct: true },
   { given: 'a number glued to a letter is not taken', response: 'Answer: 12 from step2', gold: '12', predicted: '12', correct: true },
-  { given: 'a range-like hyphen is not a minus', response: 'Answer: 3-5', gold: '5', predicted: '5', correct: true },
+  { given: 'a range on the Answer line (a hedge, not a minus)', response: 'Answer: 3-5', gold: '5', predicted: '3-5', correct: false },
   { given: 'a markdown bullet dash is not a minus', response: 'Steps:\n- 5 apples', gold: '5', predicted: '5', correct: true },
   { given: 'a dollar sign with a space', response: 'Answer: $ 12', gold: '12', predicted: '12', correct: true },
   { given: 'an Answer line without a number falls back', response: 'x = 9\nAnswer: nine', gold: '9', predicted: '9', correct: true },
+  // Issue 10's cases: an aside, a unit conversion, a clock time and a hedge.
+  { given: 'an explanation in parentheses after the answer', response: 'Answer: 18 (3 bags of 6)', gold: '18', predicted: '18', correct: true },
+  { given: 'a unit conversion in parentheses, no Answer: line', response: '150 minutes (2.5 hours)', gold: '150', predicted: '150', correct: true },
+  { given: 'a unit conversion in parentheses on the Answer line', response: 'Answer: 150 minutes (2.5 hours)', gold: '150', predicted: '150', correct: true },
+  { given: 'a clock time alone (not the number 30)', response: '10:30', gold: '30', predicted: null, correct: false },
+  { given: 'a clock time on the Answer line (not the number 30)', response: 'Answer: 10:30', gold: '30', predicted: null, correct: false },
+  { given: 'two different numbers on the Answer line (a hedge)', response: 'Answer: 4 and 5', gold: '5', predicted: '4 and 5', correct: false },
+  { given: 'a hedge is wrong for its first number too', response: 'Answer: 4 and 5', gold: '4', predicted: '4 and 5', correct: false },
+  { given: 'the same number twice on the Answer line', response: 'Answer: 5 (five = 5)', gold: '5', predicted: '5', correct: true },
+  { given: 'a number only inside the parentheses', response: 'Answer: (18)', gold: '18', predicted: '18', correct: true },
+  { given: 'an equation with an aside after its result', response: 'Answer: 6 x 3 = 18 (dollars)', gold: '18', predicted: '18', correct: true },
+  { given: 'a mixed number', response: 'Answer: 2 1/2', gold: '2.5', predicted: '2.5', correct: true },
+  { given: 'a clock time before the answer in the fallback', response: 'She left at 10:30 and walked 4 miles.', gold: '4', predicted: '4', correct: true },
+  { given: 'an aside on the last line of the fallback', response: 'So the total is 42 (6 boxes of 7)', gold: '42', predicted: '42', correct: true },
 ];
 
 describe('gsm8kScorer (method spec §6)', () => {
@@ -105,6 +119,12 @@ describe('number grammar', () => {
   it('given float noise, then formatNumber prints what a person would write', () => {
     expect(formatNumber(0.1 + 0.2)).toBe('0.3');
     expect(formatNumber(-0)).toBe('0');
+  });
+  it('given a mixed number, then it is one number (its value); a fraction after a comma is not joined', () => {
+    expect(findNumbers('1 1/2 cups').map((n) => n.value)).toEqual([1.5]);
+    expect(findNumbers('-2 3/4').map((n) => n.value)).toEqual([-2.75]);
+    expect(findNumbers('3, 1/2').map((n) => n.value)).toEqual([3, 0.5]);
+    expect(findNumbers('2 3/2').map((n) => n.value)).toEqual([2, 1.5]);
   });
   it('given a fraction with zero denominator, then it is skipped', () => {
     expect(findNumbers('1/0')).toEqual([]);

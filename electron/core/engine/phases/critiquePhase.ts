@@ -1,5 +1,6 @@
 import type { NewRunEvent } from '../../../../shared/events/run/runEventTypes';
-import { buildFailureCritiqueMessages, buildPromptCritiqueMessages, buildResponseCritiqueMessages, type FailureForCritic } from '../../../../shared/prompts/criticMessages';
+import { buildFailureCritiqueMessages, buildPromptCritiqueMessages, buildResponseCritiqueMessages, type FailureForCritic, type SolverExchange } from '../../../../shared/prompts/criticMessages';
+import { solverInput } from '../../../../shared/prompts/solverMessages';
 import { boundedMap } from '../boundedMap';
 import { clipEvent } from '../context/clipEvent';
 import { clipMiddle } from '../context/clipMiddle';
@@ -13,10 +14,17 @@ function clipFailure(f: FailureForCritic, max: number): FailureForCritic {
 }
 const longestOfFailure = (f: FailureForCritic) => Math.max(f.question.length, f.response.length, ...f.lessons.map((l) => l.length));
 
+/** The second call's growing texts: the exchange (input, response) and the first feedback. */
+interface PromptCritiqueItem extends SolverExchange { feedback: string }
+const clipPromptCritique = (i: PromptCritiqueItem, max: number): PromptCritiqueItem =>
+  ({ input: clipMiddle(i.input, max), response: clipMiddle(i.response, max), feedback: clipMiddle(i.feedback, max) });
+
 /**
- * Step 3, the textual gradient. Scope 'failures' (REMO): one critic call over the minibatch's
- * wrong answers, skipped when there are none. Scope 'all' (TextGrad): for every item, feedback on
- * the response, then feedback on P from it: two calls per item, correct answers included.
+ * Step 3, the textual gradient. Scope 'all' (TextGrad's, the default for every method): for every
+ * item, right or wrong, feedback on the response given the question and the gold, then feedback on
+ * P given the whole exchange (P, what the solver was sent — retrieved lessons included — its
+ * response, and the first feedback): two calls per item. Scope 'failures' (a cheaper REMO-side
+ * option): one critic call over the minibatch's wrong answers, skipped when there are none.
  * Every request is fitted to the critic's context window (fitItems); a cut is recorded.
  */
 export async function critiquePhase(ctx: PhaseContext, epoch: number, step: number): Promise<NewRunEvent[]> {
@@ -29,10 +37,8 @@ export async function critiquePhase(ctx: PhaseContext, epoch: number, step: numb
     if (failures.length === 0) return [{ type: 'CritiqueSkipped', data: { epoch, step, reason: 'every answer of the minibatch was correct' } }];
     const items = failures.map((f): FailureForCritic => {
       const item = itemOf(ctx, f.itemId);
-      return {
-        question: item.question, gold: item.answer, predicted: f.predicted, response: f.response,
-        lessons: f.retrieved.flatMap((r) => { const e = ctx.state.notebook.get(r.entryId); return e ? [e.lesson] : []; }),
-      };
+      // The lessons as the solver saw them (the fold keeps them from the forward pass).
+      return { question: item.question, gold: item.answer, predicted: f.predicted, response: f.response, lessons: (f.lessons ?? []).map((l) => l.lesson) };
     });
     const fit = fitItems({
       items, budget, clip: clipFailure, longest: longestOfFailure,
@@ -41,6 +47,7 @@ export async function critiquePhase(ctx: PhaseContext, epoch: number, step: numb
     const reply = await ctx.chat('critic', fit.messages);
     return [...clipEvent(fit, where('critic-failures')), { type: 'CritiqueWritten', data: { epoch, step, scope: 'failures', feedback: reply.text, calls: [reply.call] } }];
   }
+  const format = ctx.config.lessonFormat ?? 'excerpt';
   const perItem = await boundedMap(train, ctx.config.parallelism, async (answer) => {
     const item = itemOf(ctx, answer.itemId);
     const firstFit = fitItems({
@@ -50,9 +57,10 @@ export async function critiquePhase(ctx: PhaseContext, epoch: number, step: numb
       build: (kept) => buildResponseCritiqueMessages(ctx.templates, kept[0]!),
     });
     const first = await ctx.chat('critic', firstFit.messages);
+    const exchange: PromptCritiqueItem = { input: solverInput(ctx.templates, item.question, answer.lessons ?? [], format), response: answer.response, feedback: first.text };
     const secondFit = fitItems({
-      items: [first.text], budget, longest: (t) => t.length, clip: clipMiddle,
-      build: (kept) => buildPromptCritiqueMessages(ctx.templates, prompt, kept[0]!),
+      items: [exchange], budget, longest: (i) => Math.max(i.input.length, i.response.length, i.feedback.length), clip: clipPromptCritique,
+      build: (kept) => buildPromptCritiqueMessages(ctx.templates, prompt, kept[0]!, kept[0]!.feedback),
     });
     const second = await ctx.chat('critic', secondFit.messages);
     return {

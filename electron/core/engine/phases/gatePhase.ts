@@ -8,13 +8,20 @@ import { evaluatePhase } from './evaluatePhase';
  * methods) and kept only if its accuracy is not lower than the accepted prompt's (ties keep the
  * candidate). A rejected candidate never becomes P, so "revert" = the last accepted prompt stays.
  * The baseline is the accepted prompt's last measured val accuracy, measured here when unknown.
+ *
+ * Like with like: a notebook method's baseline counts only if it was measured with the notebook
+ * as it is now. When the notebook changed since (almost every step that had a failure), the
+ * accepted prompt is scored again with today's notebook, so both prompts see the same lessons.
+ * Items whose retrieval did not change reuse their logged answers, so this costs only the items
+ * the new entries reach.
  */
 export async function gatePhase(ctx: PhaseContext, epoch: number, step: number): Promise<NewRunEvent[]> {
   const candidate = ctx.state.candidate!;
   const withNotebook = usesNotebook(ctx.config.method);
   const events: NewRunEvent[] = [];
   let baseline = ctx.state.acceptedVal;
-  if (baseline === null) {
+  const staleNotebook = withNotebook && ctx.state.acceptedValNotebook !== ctx.state.notebookRevision;
+  if (baseline === null || staleNotebook) {
     const measured = await evaluatePhase(ctx, { label: 'gate-baseline', split: 'val', prompt: ctx.state.prompt, withNotebook, epoch, step });
     events.push(...measured.events);
     baseline = measured.accuracy;

@@ -64,6 +64,8 @@ interface ChatReply {
   completionTokens: number;
   /** The reply's `system_fingerprint`, when the server sent one. */
   fingerprint?: string;
+  /** True when the server sent no usage and the token counts are estimates. */
+  estimated: boolean;
 }
 
 /** The server's fingerprint of a reply body or chunk, when it is a non-empty string. */
@@ -154,6 +156,7 @@ export class OpenAiGateway implements LlmGateway {
       promptTokens: reply.promptTokens, completionTokens: reply.completionTokens,
       latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: reply.finishReason, cached: false,
       ...(reply.fingerprint !== undefined ? { fingerprint: reply.fingerprint } : {}),
+      ...(reply.estimated ? { estimated: true } : {}),
     };
     if (useCache) {
       this.cache!.store(keyOf(outcome.endpoint), { fingerprint: endpointFingerprint(outcome.endpoint), model: outcome.endpoint.model }, {
@@ -173,7 +176,7 @@ export class OpenAiGateway implements LlmGateway {
       const record: CallRecord = {
         role: 'embedder', endpoint: LEXICAL_EMBEDDER, model: LEXICAL_EMBEDDER_MODEL,
         promptTokens: texts.reduce((sum, text) => sum + estimateTokens(text), 0), completionTokens: 0,
-        latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: 'stop', cached: false,
+        latencyMs: this.clock().getTime() - started, attempts: 0, finishReason: 'stop', cached: false, estimated: true,
       };
       this.deps.onCall?.(record);
       return { vectors, model: LEXICAL_EMBEDDER_MODEL, dimensions: EMBEDDING_DIMENSIONS, record };
@@ -200,12 +203,14 @@ export class OpenAiGateway implements LlmGateway {
       }
       const usage = (body as { usage?: { prompt_tokens?: number } }).usage;
       return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0), fingerprint: fingerprintOf(body) };
+      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0), estimated: usage?.prompt_tokens === undefined };
     });
     const record: CallRecord = {
       role: 'embedder', endpoint: outcome.endpoint.name, model: outcome.endpoint.model,
       promptTokens: outcome.value.promptTokens, completionTokens: 0,
       latencyMs: this.clock().getTime() - started, attempts: outcome.attempts, finishReason: 'stop', cached: false,
       ...(outcome.value.fingerprint !== undefined ? { fingerprint: outcome.value.fingerprint } : {}),
+      ...(outcome.value.estimated ? { estimated: true } : {}),
     };
     this.deps.onCall?.(record);
     const vectors = outcome.value.rows.map((row) => Float32Array.from(row));
@@ -414,6 +419,7 @@ export class OpenAiGateway implements LlmGateway {
         promptTokens: reply.usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
         completionTokens: reply.usage?.completion_tokens ?? estimateTokens(content),
         ...(fingerprintOf(reply) !== undefined ? { fingerprint: fingerprintOf(reply)! } : {}),
+        estimated: reply.usage?.prompt_tokens === undefined || reply.usage?.completion_tokens === undefined,
       };
     }
 
@@ -449,6 +455,7 @@ export class OpenAiGateway implements LlmGateway {
       promptTokens: usage?.prompt_tokens ?? Math.ceil(promptChars / 4),
       completionTokens: usage?.completion_tokens ?? estimateTokens(content),
       ...(fingerprint !== undefined ? { fingerprint } : {}),
+      estimated: usage?.prompt_tokens === undefined || usage?.completion_tokens === undefined,
     };
   }
 }

@@ -38,15 +38,16 @@ export const runSummaryProjection: Projection = {
   name: 'run-summaries',
   // v2: catalog events and the solver model. v3: `simulated` also from the calls (the simulator's
   // fingerprint), kept through a reconfiguration once a call was simulated, and inherited by forks.
-  version: 3,
+  // v4: estimated_calls, val_prompt_only.
+  version: 4,
   handles: [...RUN_EVENT_TYPES, ...CATALOG_EVENT_TYPES],
   tables: [RUN_SUMMARIES_TABLE],
   init(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${RUN_SUMMARIES_TABLE} (
       run_id TEXT PRIMARY KEY, name TEXT NOT NULL, method TEXT NOT NULL, status TEXT NOT NULL, status_reason TEXT,
       parent_run_id TEXT, parent_position INTEGER, created_at TEXT NOT NULL, epochs_planned INTEGER NOT NULL, epochs_done INTEGER NOT NULL,
-      seed_val REAL, seed_test REAL, val REAL, test REAL, test_prompt_only REAL,
-      calls INTEGER NOT NULL DEFAULT 0, cached_calls INTEGER NOT NULL DEFAULT 0, prompt_tokens INTEGER NOT NULL DEFAULT 0,
+      seed_val REAL, seed_test REAL, val REAL, test REAL, test_prompt_only REAL, val_prompt_only REAL,
+      calls INTEGER NOT NULL DEFAULT 0, cached_calls INTEGER NOT NULL DEFAULT 0, estimated_calls INTEGER NOT NULL DEFAULT 0, prompt_tokens INTEGER NOT NULL DEFAULT 0,
       completion_tokens INTEGER NOT NULL DEFAULT 0, latency_ms INTEGER NOT NULL DEFAULT 0, work_ms INTEGER NOT NULL DEFAULT 0,
       simulated INTEGER NOT NULL, last_position INTEGER NOT NULL, model TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0,
       simulator_answered INTEGER NOT NULL DEFAULT 0
@@ -75,10 +76,10 @@ export const runSummaryProjection: Projection = {
       const parent = viewStateFromContext(db, ctx, d.parentRunId, d.parentPosition);
       const a = parent.accuracies;
       db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
-        seed_val, seed_test, val, test, test_prompt_only, simulated, last_position, model, simulator_answered) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        seed_val, seed_test, val, test, test_prompt_only, val_prompt_only, simulated, last_position, model, simulator_answered) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         runId, d.config.name, d.config.method, d.parentRunId, d.parentPosition, event.recordedAt, d.config.epochs, parent.metrics.at(-1)?.epoch ?? 0,
-        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, d.simulated || parent.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config),
-        parent.simulated || parent.simulatorAnswered ? 1 : 0);
+        a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, parent.metrics.at(-1)?.epoch ? (a.valPromptOnly ?? null) : null,
+        d.simulated || parent.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config), parent.simulated || parent.simulatorAnswered ? 1 : 0);
     } else if (event.type === 'RunReconfigured') {
       const d = event.data as RunReconfiguredData;
       // New endpoints do not make answers the simulator already gave real: once answered by it, simulated.
@@ -86,9 +87,9 @@ export const runSummaryProjection: Projection = {
     }
     const calls = (event.data as { calls?: LoggedCall[] }).calls ?? [];
     const durationMs = typeof event.metadata.durationMs === 'number' ? Math.round(event.metadata.durationMs) : 0;
-    db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET calls = calls + ?, cached_calls = cached_calls + ?, prompt_tokens = prompt_tokens + ?,
+    db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET calls = calls + ?, cached_calls = cached_calls + ?, estimated_calls = estimated_calls + ?, prompt_tokens = prompt_tokens + ?,
       completion_tokens = completion_tokens + ?, latency_ms = latency_ms + ?, work_ms = work_ms + ?, last_position = ? WHERE run_id = ?`).run(
-      calls.length, calls.filter((c) => c.cached).length, calls.reduce((s, c) => s + c.promptTokens, 0), calls.reduce((s, c) => s + c.completionTokens, 0),
+      calls.length, calls.filter((c) => c.cached).length, calls.filter((c) => c.estimated).length, calls.reduce((s, c) => s + c.promptTokens, 0), calls.reduce((s, c) => s + c.completionTokens, 0),
       Math.round(calls.reduce((s, c) => s + c.latencyMs, 0)), durationMs, event.globalPosition, runId);
     if (answeredBySimulator(calls)) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET simulated = 1, simulator_answered = 1 WHERE run_id = ?`).run(runId);
     switch (event.type) {
@@ -96,6 +97,8 @@ export const runSummaryProjection: Projection = {
         const d = event.data as EvaluationCompletedData;
         const column = d.label === 'test' && !d.withNotebook ? null : COLUMN_FOR_LABEL[d.label];
         if (column) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET ${column} = ? WHERE run_id = ?`).run(d.accuracy, runId);
+        // Beside `val` (the last epoch-val): the seed's prompt-only val (epoch 0) is not an epoch's.
+        if (d.label === 'val-prompt-only' && d.epoch > 0) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET val_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, runId);
         if (d.label === 'test' && !d.withNotebook) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET test = ?, test_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, d.accuracy, runId);
         break;
       }

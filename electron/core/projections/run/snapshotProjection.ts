@@ -19,7 +19,8 @@ import { LINEAGE_TABLE, SNAPSHOT_EVERY, SNAPSHOTS_TABLE } from './snapshotTables
 export const snapshotProjection: Projection = {
   name: 'run-snapshots',
   // v2: the fold labels a run simulated when a call carries the simulator fingerprint (simulatorAnswered), and a fork of a simulated run.
-  version: 2,
+  // v3: states carry bestVal, valPromptOnly, notebookRevision, estimatedCalls (issue 10's records).
+  version: 3,
   handles: RUN_EVENT_TYPES,
   tables: [SNAPSHOTS_TABLE, LINEAGE_TABLE],
   init(db) {

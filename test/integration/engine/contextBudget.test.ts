@@ -138,6 +138,9 @@ describe('prompts fit the context window (simulated 40,960-token server, paper-f
       const config = smallEngineConfig(world.simulator.url, {
         method: 'remo', batchSize: 12, split: { train: 24, val: 6, test: 6 }, initialPrompt: 'Solve it.', retrievalThreshold: 0,
         critiqueScope: 'all', context: { replyTokens: 512 },
+        // TextGrad's max_tokens 2000 would leave a 2,048-token window no room for any prompt (the
+        // server refuses such a request): replies are capped at 512 here, as the reservation says.
+        roles: Object.fromEntries(['solver', 'critic', 'optimizer'].map((role) => [role, { sampling: { maxTokens: 512 } }])),
       });
       const base = world.deps(config);
       const { runId } = await createRun(base, config);

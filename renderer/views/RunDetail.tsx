@@ -178,14 +178,15 @@ function ShownTiming(): null {
     if (!state || !timeline || !input || reported.current === input) return;
     if (timeline.positions[cursor] !== state.position) return;
     reported.current = input;
-    // Two frames: the first callback runs before the new state is painted, the second after it.
+    // A frame callback runs just before the new state is painted; a task queued from it runs
+    // once that frame has been painted.
     const position = state.position;
     requestAnimationFrame(() => {
-      requestAnimationFrame(() => {
+      setTimeout(() => {
         const ms = performance.now() - input.at;
         performance.measure('remo:point-shown', { start: input.at, end: input.at + ms, detail: { position, input: input.kind } });
         emitAppEvent('point-shown', { runId, position, input: input.kind, ms });
-      });
+      }, 0);
     });
   }, [state, timeline, cursor, input, runId]);
   return null;

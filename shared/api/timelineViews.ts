@@ -76,25 +76,23 @@ export interface EvaluationPoint {
 export interface TrainBatchPoint { position: number; epoch: number; step: number; correct: number; total: number }
 
 /**
- * Calls and tokens the events' records add, one entry per event and role, as parallel columns
- * (a 50,000-event run would be megabytes as objects): entry i is role `roles[role[i]]` at
- * `positions[i]`.
+ * Tokens per role accumulated over the log, sampled at `positions` (at most a few hundred points
+ * spread evenly between the run's first and last position, plus the last position): enough for a
+ * chart of a 50,000-event run in a few kilobytes. `tokens[r][i]` is role `roles[r]`'s prompt plus
+ * completion tokens up to and including `positions[i]`. Exact per-role totals at any point come
+ * with the state (RunStateView.usageByRole).
  */
-export interface UsageColumns {
+export interface TokenCurve {
   roles: string[];
   positions: number[];
-  role: number[];
-  calls: number[];
-  cached: number[];
-  promptTokens: number[];
-  completionTokens: number[];
+  tokens: number[][];
 }
 
 export interface MetricSeries {
   runId: string;
   trainBatches: TrainBatchPoint[];
   evaluations: EvaluationPoint[];
-  usage: UsageColumns;
+  tokens: TokenCurve;
 }
 
 /** A link into the log that moves the scrubber: what a provenance item points at. */

@@ -33,7 +33,7 @@ export function createFakeTimelineQueries(runs: ReturnType<typeof createFakeRunS
     },
     metrics: (runId) => {
       runs.summary(runId);
-      return { runId, trainBatches: [], evaluations: [], usage: { roles: [], positions: [], role: [], calls: [], cached: [], promptTokens: [], completionTokens: [] } };
+      return { runId, trainBatches: [], evaluations: [], tokens: { roles: [], positions: [], tokens: [] } };
     },
     async event(runId, position) {
       const events = runs.events(runId, { limit: 1000 });

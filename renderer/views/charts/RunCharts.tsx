@@ -4,8 +4,6 @@ import { formatCount } from '../../format/formatters';
 import { useApp } from '../../store/storeContext';
 import { batchAccuracy, cumulativeTokens, epochAccuracy, roleTotals, type BatchPoint, type EpochPoint } from './chartSeries';
 
-const TOKEN_BUCKETS = 120;
-
 /** How many of `points` (in position order) lie at or before `upTo`. */
 function countAtOrBefore(points: readonly { position: number }[], upTo: number): number {
   let lo = 0;
@@ -77,7 +75,7 @@ const BatchChart = memo(function BatchChart({ batches, total }: { batches: Batch
   );
 });
 
-/** Cumulative tokens per role over the log; the cursor moves in 1/120 steps of the run. */
+/** Cumulative tokens per role over the log; the cursor moves with the curve's samples. */
 const TokensChart = memo(function TokensChart({ tokens, first, last, cursor }: { tokens: { roles: string[]; points: Record<string, number>[] }; first: number; last: number; cursor: number }) {
   return (
     <figure className="chart" data-testid="tokens-chart">
@@ -113,14 +111,15 @@ export function RunCharts() {
   // on those counts (and the token chart on its 1/120 buckets), most scrub steps redraw no chart.
   const batchCut = series ? countAtOrBefore(series.trainBatches, upTo) : 0;
   const evalCut = series ? countAtOrBefore(series.evaluations, upTo) : 0;
-  const bucket = last > first ? Math.min(TOKEN_BUCKETS, Math.ceil(((upTo - first) / (last - first)) * TOKEN_BUCKETS)) : 0;
-  const bucketEnd = last > first ? Math.min(upTo, first + ((last - first) * bucket) / TOKEN_BUCKETS) : upTo;
+  // The token curve is sampled: its last point at or before the cursor is where the chart stops.
+  const curveCut = series ? countAtOrBefore(series.tokens.positions.map((position) => ({ position })), upTo) : 0;
+  const bucketEnd = series?.tokens.positions[curveCut - 1] ?? first;
   const batchesUpTo = series?.trainBatches[batchCut - 1]?.position ?? 0;
   const evalsUpTo = series?.evaluations[evalCut - 1]?.position ?? 0;
   const batches = useMemo(() => (series ? batchAccuracy(series, batchesUpTo) : []), [series, batchesUpTo]);
   const epochs = useMemo(() => (series ? epochAccuracy(series, evalsUpTo, lastEpoch) : []), [series, evalsUpTo, lastEpoch]);
-  const tokens = useMemo(() => (series ? cumulativeTokens(series, first, last, bucketEnd, TOKEN_BUCKETS) : { roles: [], points: [] }), [series, first, last, bucketEnd]);
-  const roles = useMemo(() => (series ? roleTotals(series, upTo) : []), [series, upTo]);
+  const tokens = useMemo(() => (series ? cumulativeTokens(series, bucketEnd) : { roles: [], points: [] }), [series, bucketEnd]);
+  const roles = useMemo(() => roleTotals(state?.usageByRole), [state]);
   if (!series || !state) return <div className="muted small chart-empty">Loading charts…</div>;
   return (
     <section className="panel charts" aria-label="Charts" data-testid="charts" data-up-to={upTo}>

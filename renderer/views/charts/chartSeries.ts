@@ -58,58 +58,24 @@ export function epochAccuracy(series: MetricSeries, upTo: number, lastEpoch: num
 
 export interface RoleTotals { role: string; calls: number; cached: number; promptTokens: number; completionTokens: number }
 
-/** Number of usage entries at or before `upTo` (entries are in position order). */
-function usageCut(series: MetricSeries, upTo: number): number {
-  const positions = series.usage.positions;
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positions[mid]! <= upTo) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Per-role totals of the state at the cursor (exact), biggest spender first. */
+export function roleTotals(usageByRole: Record<string, { calls: number; cachedCalls: number; promptTokens: number; completionTokens: number }> | undefined): RoleTotals[] {
+  return Object.entries(usageByRole ?? {})
+    .map(([role, usage]) => ({ role, calls: usage.calls, cached: usage.cachedCalls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens }))
+    .filter((row) => row.calls > 0)
+    .sort((a, b) => b.promptTokens + b.completionTokens - (a.promptTokens + a.completionTokens));
 }
 
-/** Calls and tokens per role up to the cursor, biggest spender first. */
-export function roleTotals(series: MetricSeries, upTo: number): RoleTotals[] {
-  const { usage } = series;
-  const totals = usage.roles.map((role) => ({ role, calls: 0, cached: 0, promptTokens: 0, completionTokens: 0 }));
-  const cut = usageCut(series, upTo);
-  for (let i = 0; i < cut; i += 1) {
-    const row = totals[usage.role[i]!]!;
-    row.calls += usage.calls[i]!;
-    row.cached += usage.cached[i]!;
-    row.promptTokens += usage.promptTokens[i]!;
-    row.completionTokens += usage.completionTokens[i]!;
-  }
-  return totals.filter((row) => row.calls > 0).sort((a, b) => b.promptTokens + b.completionTokens - (a.promptTokens + a.completionTokens));
-}
-
-/**
- * Cumulative tokens per role over the log, in at most `buckets` points between the first and the
- * last position of the run (fixed, so the x axis does not move while scrubbing), cut at `upTo`.
- */
-export function cumulativeTokens(series: MetricSeries, first: number, last: number, upTo: number, buckets = 120): { roles: string[]; points: Record<string, number>[] } {
-  const { usage } = series;
-  const roles = [...usage.roles].sort();
-  const span = Math.max(1, last - first);
-  const totals: Record<string, number> = Object.fromEntries(roles.map((role) => [role, 0]));
+/** The token curve's points at or before `upTo`, as chart rows (`position` plus one key per role). */
+export function cumulativeTokens(series: MetricSeries, upTo: number): { roles: string[]; points: Record<string, number>[] } {
+  const { roles, positions, tokens } = series.tokens;
   const points: Record<string, number>[] = [];
-  const cut = usageCut(series, upTo);
-  let next = 0;
-  const edge = (b: number) => first + (span * b) / buckets;
-  for (let b = 0; b <= buckets; b += 1) {
-    const bound = Math.min(edge(b), upTo);
-    while (next < cut && usage.positions[next]! <= bound) {
-      const role = usage.roles[usage.role[next]!]!;
-      totals[role] = (totals[role] ?? 0) + usage.promptTokens[next]! + usage.completionTokens[next]!;
-      next += 1;
-    }
-    points.push({ position: Math.round(bound), ...totals });
-    if (edge(b) >= upTo) break;
+  for (let i = 0; i < positions.length && positions[i]! <= upTo; i += 1) {
+    const point: Record<string, number> = { position: positions[i]! };
+    roles.forEach((role, r) => (point[role] = tokens[r]?.[i] ?? 0));
+    points.push(point);
   }
-  return { roles, points };
+  return { roles: [...roles].sort(), points };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

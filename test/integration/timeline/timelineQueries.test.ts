@@ -87,13 +87,25 @@ describe('timeline queries', { timeout: 120_000 }, () => {
     const evals = events.filter((e) => e.type === 'EvaluationCompleted');
     expect(series.evaluations.map((e) => [e.position, e.label, e.accuracy])).toEqual(
       evals.map((e) => [e.globalPosition, (e.data as { label: string }).label, (e.data as { accuracy: number }).accuracy]));
-    const tokens = [...series.usage.promptTokens, ...series.usage.completionTokens].reduce((sum, t) => sum + t, 0);
-    const middle = events[Math.floor(events.length / 2)]!.globalPosition;
-    const tail = core.timeline.metrics(runId, middle);
-    expect(tail.usage.positions).toEqual(series.usage.positions.filter((p) => p > middle));
-    expect(tail.trainBatches.map((b) => b.position)).toEqual(series.trainBatches.map((b) => b.position).filter((p) => p > middle));
+    // The token curve ends at the last call with the run's whole token count, and never falls.
+    const curve = series.tokens;
+    const tokens = curve.tokens.reduce((sum, role) => sum + role.at(-1)!, 0);
     const summary = core.runs.summary(runId);
     expect(tokens).toBe(summary.usage.promptTokens + summary.usage.completionTokens);
+    for (const role of curve.tokens) for (let i = 1; i < role.length; i += 1) expect(role[i]).toBeGreaterThanOrEqual(role[i - 1]!);
+    expect(curve.positions.length).toBeLessThanOrEqual(240);
+    // At a sampled position the curve equals the sum of the calls' tokens up to there, per role.
+    const at = curve.positions[Math.floor(curve.positions.length / 2)]!;
+    const byRole = new Map<string, number>();
+    for (const e of events.filter((x) => x.globalPosition <= at)) {
+      for (const call of (e.data as { calls?: { role: string; promptTokens: number; completionTokens: number }[] }).calls ?? []) {
+        byRole.set(call.role, (byRole.get(call.role) ?? 0) + call.promptTokens + call.completionTokens);
+      }
+    }
+    curve.roles.forEach((role, r) => expect(curve.tokens[r]![curve.positions.indexOf(at)]).toBe(byRole.get(role) ?? 0));
+    const middle = events[Math.floor(events.length / 2)]!.globalPosition;
+    const tail = core.timeline.metrics(runId, middle);
+    expect(tail.trainBatches.map((b) => b.position)).toEqual(series.trainBatches.map((b) => b.position).filter((p) => p > middle));
   });
 
   it('returns one event in full with its index and the dataset item it names, and refuses other runs\' positions', async () => {

@@ -18,15 +18,8 @@ const series: MetricSeries = {
     { position: 31, label: 'epoch-val', epoch: 1, step: 0, split: 'val', accuracy: 0.6, correct: 6, total: 10, withNotebook: false, promptVersion: 1 },
     { position: 60, label: 'test', epoch: 2, step: 0, split: 'test', accuracy: 0.8, correct: 8, total: 10, withNotebook: true, promptVersion: 2 },
   ],
-  usage: {
-    roles: ['solver', 'critic'],
-    positions: [10, 15, 50],
-    role: [0, 1, 0],
-    calls: [3, 1, 3],
-    cached: [0, 1, 0],
-    promptTokens: [30, 100, 30],
-    completionTokens: [3, 10, 3],
-  },
+  // Sampled: solver 33 tokens at 10, critic 110 at 15, solver 33 more at 50.
+  tokens: { roles: ['solver', 'critic'], positions: [10, 20, 60], tokens: [[33, 33, 66], [0, 110, 110]] },
 };
 
 describe('chart series cut at the cursor', () => {
@@ -54,32 +47,37 @@ describe('chart series cut at the cursor', () => {
     expect(epochAccuracy(withLabel, 31, 2)).toEqual([{ epoch: 1, val: 70, valPromptOnly: 60 }]);
   });
 
-  it('sums calls and tokens per role up to the cursor', () => {
-    expect(roleTotals(series, 20)).toEqual([
+  it('lists the state\'s per-role totals, biggest spender first, without idle roles', () => {
+    const usage = { cachedCalls: 0, estimatedCalls: 0, seconds: 0 };
+    expect(roleTotals({
+      solver: { ...usage, calls: 3, promptTokens: 30, completionTokens: 3 },
+      critic: { ...usage, calls: 1, cachedCalls: 1, promptTokens: 100, completionTokens: 10 },
+      reflector: { ...usage, calls: 0, promptTokens: 0, completionTokens: 0 },
+    })).toEqual([
       { role: 'critic', calls: 1, cached: 1, promptTokens: 100, completionTokens: 10 },
       { role: 'solver', calls: 3, cached: 0, promptTokens: 30, completionTokens: 3 },
     ]);
+    expect(roleTotals(undefined)).toEqual([]);
   });
 
-  it('accumulates tokens on a fixed axis and stops at the cursor', () => {
-    const { roles, points } = cumulativeTokens(series, 0, 100, 20, 10);
+  it('draws the token curve only up to the cursor', () => {
+    const { roles, points } = cumulativeTokens(series, 20);
     expect(roles).toEqual(['critic', 'solver']);
-    expect(points.at(-1)).toEqual({ position: 20, critic: 110, solver: 33 });
-    expect(points.every((p) => (p.position ?? 0) <= 20)).toBe(true);
+    expect(points).toEqual([{ position: 10, solver: 33, critic: 0 }, { position: 20, solver: 33, critic: 110 }]);
+    expect(cumulativeTokens(series, 5).points).toEqual([]);
   });
 
-  it('appends a live tail without repeating points and keeps role codes straight', () => {
+  it('appends a live tail without repeating points and takes the new token curve whole', () => {
     const tail: MetricSeries = {
       runId: 'r',
       trainBatches: [series.trainBatches[2]!, { position: 70, epoch: 2, step: 2, correct: 3, total: 3 }],
       evaluations: [],
-      usage: { roles: ['reflector', 'solver'], positions: [50, 70, 80], role: [1, 0, 1], calls: [3, 1, 2], cached: [0, 0, 0], promptTokens: [30, 7, 20], completionTokens: [3, 1, 2] },
+      tokens: { roles: ['solver'], positions: [80], tokens: [[99]] },
     };
     const merged = appendSeries(series, tail);
     expect(merged.trainBatches.map((b) => b.position)).toEqual([10, 20, 40, 70]);
-    expect(merged.usage.positions).toEqual([10, 15, 50, 70, 80]);
-    expect(merged.usage.role.map((r) => merged.usage.roles[r])).toEqual(['solver', 'critic', 'solver', 'reflector', 'solver']);
-    expect(roleTotals(merged, 100).find((r) => r.role === 'reflector')).toMatchObject({ calls: 1, promptTokens: 7 });
+    expect(merged.evaluations).toEqual(series.evaluations);
+    expect(merged.tokens).toBe(tail.tokens);
   });
 
   it('marks notebook entries created or rewritten since a position', () => {

@@ -40,6 +40,10 @@ createRoot(root).render(
   </StrictMode>,
 );
 
+// The charts' chunk (recharts) is parsed while the first API calls are in flight, not after the
+// run's state has arrived: opening a run then waits for neither.
+void import('./views/charts/RunCharts');
+
 const start = performance.now();
 // A link with #run=…&at=… opens that run at that point, in parallel with the runs list.
 const linked = parseUrlPoint(window.location.hash);

@@ -64,6 +64,9 @@ export interface DetailSlice {
   loadRunConfig(): Promise<Record<string, unknown> | null>;
 }
 
+/** Events that make or refuse a P or Q version (the run_prompt_versions projection's types). */
+const VERSION_EVENT_TYPES = new Set(['PromptAccepted', 'PromptRejected', 'PromptUpdateFailed', 'OptimizerInstructionsUpdated', 'OptimizerInstructionsRejected', 'RunForked']);
+
 /** Pushed events arrive in bursts during a run: refresh at most this often. */
 const REFRESH_COALESCE_MS = 250;
 /** Folded states kept in memory: a fold at a fixed position never changes (the log is append-only). */
@@ -80,6 +83,7 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
   let selectSeq = 0;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
+  let versionsDirty = false;
   const stateCache = new Map<string, RunStateView>();
 
   const inFlight = new Map<string, Promise<RunStateView | ApiError>>();
@@ -169,14 +173,15 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
   }
 
   /** Live update: the new tail of the index, fresh versions, series and summary; the cursor follows the end if it was there. */
-  async function refreshSelected(): Promise<void> {
+  async function refreshSelected(versionsChanged: boolean): Promise<void> {
     const { selectedRunId, timeline } = get();
     if (!selectedRunId || !timeline) return;
     const mine = selectSeq;
     const [summary, tail, versions, series] = await Promise.all([
       client.call('runs.summary', { runId: selectedRunId }),
       client.call('runs.timeline', { runId: selectedRunId, afterPosition: timeline.positions.at(-1) ?? 0 }),
-      client.call('runs.versions', { runId: selectedRunId }),
+      // The version list is whole (each version names its parent): asked again only when one was made.
+      versionsChanged ? client.call('runs.versions', { runId: selectedRunId }) : Promise.resolve(null),
       client.call('runs.metrics', { runId: selectedRunId, afterPosition: timeline.positions.at(-1) ?? 0 }),
     ]);
     if (mine !== selectSeq || get().selectedRunId !== selectedRunId) return;
@@ -185,7 +190,7 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     const known = get().series;
     set({
       ...(summary.ok ? { summary: summary.value } : {}),
-      ...(versions.ok ? { versions: versions.value } : {}),
+      ...(versions?.ok ? { versions: versions.value } : {}),
       ...(series.ok && known ? { series: appendSeries(known, series.value) } : {}),
       timeline: merged,
     });
@@ -270,14 +275,20 @@ export function createDetailSlice({ set, get, client }: SliceContext): DetailSli
     },
     onRunsAppended(batches) {
       const selected = get().selectedRunId;
-      if (selected && batches.some((batch) => batch.runId === selected)) dirty = true;
+      for (const batch of batches) {
+        if (batch.runId !== selected) continue;
+        dirty = true;
+        if (batch.types.some((type) => VERSION_EVENT_TYPES.has(type))) versionsDirty = true;
+      }
       if (refreshTimer) return;
       refreshTimer = setTimeout(() => {
         refreshTimer = undefined;
         void get().loadRuns();
         if (dirty) {
+          const versionsChanged = versionsDirty;
           dirty = false;
-          void refreshSelected();
+          versionsDirty = false;
+          void refreshSelected(versionsChanged);
         }
       }, REFRESH_COALESCE_MS);
     },

@@ -1,5 +1,6 @@
 import type { TimelineIndex } from '../../shared/api/timelineViews';
 import { codeOf } from '../../shared/api/codeOf';
+import { countAtOrBefore } from './countAtOrBefore';
 
 /**
  * Pure helpers over the compact timeline index (parallel columns, one entry per event). The
@@ -9,15 +10,7 @@ import { codeOf } from '../../shared/api/codeOf';
 /** Index of the last event at or before `position` (0 when `position` precedes every event). */
 export function indexAtOrBefore(index: TimelineIndex, position: number): number {
   const positions = index.positions;
-  let lo = 0;
-  let hi = positions.length - 1;
-  if (hi < 0) return 0;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if ((positions[mid] ?? Infinity) <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countAtOrBefore(positions.length, (i) => positions[i]!, position) - 1);
 }
 
 /** Appends a later tail (from `runs.timeline` with `afterPosition`) to an index, keeping type codes consistent. */

@@ -2,19 +2,8 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ComposedChart } from 'recharts';
 import { formatCount } from '../../format/formatters';
 import { useApp } from '../../store/storeContext';
+import { countAtOrBefore } from '../../store/countAtOrBefore';
 import { batchAccuracy, cumulativeTokens, epochAccuracy, roleTotals, type BatchPoint, type EpochPoint } from './chartSeries';
-
-/** How many of `points` (in position order) lie at or before `upTo`. */
-function countAtOrBefore(points: readonly { position: number }[], upTo: number): number {
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.position <= upTo) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const ROLE_COLORS = ['#2563eb', '#f97316', '#10b981', '#a855f7', '#ec4899', '#eab308', '#64748b', '#ef4444'];
 const AXIS = { fontSize: 11, fill: 'var(--muted)' };
@@ -109,10 +98,10 @@ export function RunCharts() {
   const last = timeline?.positions.at(-1) ?? 0;
   // Scrubbing moves the cursor every event; the charts only change when a point passes it. Keyed
   // on those counts (and the token chart on its 1/120 buckets), most scrub steps redraw no chart.
-  const batchCut = series ? countAtOrBefore(series.trainBatches, upTo) : 0;
-  const evalCut = series ? countAtOrBefore(series.evaluations, upTo) : 0;
+  const batchCut = series ? countAtOrBefore(series.trainBatches.length, (i) => series.trainBatches[i]!.position, upTo) : 0;
+  const evalCut = series ? countAtOrBefore(series.evaluations.length, (i) => series.evaluations[i]!.position, upTo) : 0;
   // The token curve is sampled: its last point at or before the cursor is where the chart stops.
-  const curveCut = series ? countAtOrBefore(series.tokens.positions.map((position) => ({ position })), upTo) : 0;
+  const curveCut = series ? countAtOrBefore(series.tokens.positions.length, (i) => series.tokens.positions[i]!, upTo) : 0;
   const bucketEnd = series?.tokens.positions[curveCut - 1] ?? first;
   const batchesUpTo = series?.trainBatches[batchCut - 1]?.position ?? 0;
   const evalsUpTo = series?.evaluations[evalCut - 1]?.position ?? 0;

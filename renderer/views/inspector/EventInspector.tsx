@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { TIMELINE_PHASES } from '../../../shared/api/timelineViews';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApp } from '../../store/storeContext';
+import { countAtOrBefore } from '../../store/countAtOrBefore';
 import { PHASE_COLORS, PHASE_LABELS } from '../timeline/phaseColors';
 import { EventContent } from './EventContent';
 
@@ -31,8 +32,15 @@ export function EventInspector() {
     const code = timeline.typeNames.indexOf(typeFilter);
     return timeline.types.flatMap((type, i) => (type === code ? [i] : []));
   }, [timeline, typeFilter]);
+  // Events per type for the filter's labels: once per timeline, not on every scrub step.
+  const counts = useMemo(() => {
+    const byType = new Map<number, number>();
+    for (const type of timeline?.types ?? []) byType.set(type, (byType.get(type) ?? 0) + 1);
+    return byType;
+  }, [timeline]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const cursorRow = useMemo(() => nearestRow(rows, cursor), [rows, cursor]);
+  // The row showing the cursor's event, or the last row before it when the filter hides it (-1: none).
+  const cursorRow = useMemo(() => countAtOrBefore(rows.length, (i) => rows[i]!, cursor) - 1, [rows, cursor]);
   const position = timeline?.positions[cursor];
 
   useEffect(() => {
@@ -45,8 +53,6 @@ export function EventInspector() {
   }, [position, inspect]);
 
   if (!timeline) return null;
-  const counts = new Map<number, number>();
-  for (const type of timeline.types) counts.set(type, (counts.get(type) ?? 0) + 1);
 
   return (
     <section className="panel inspector" aria-label="Event inspector" data-testid="inspector">
@@ -99,19 +105,4 @@ export function EventInspector() {
       </div>
     </section>
   );
-}
-
-/** The list row showing event `cursor`, or the last row before it when filtered out (-1 if none). */
-function nearestRow(rows: readonly number[], cursor: number): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]! <= cursor) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
 }

@@ -12,11 +12,12 @@ import { filterAndSortRuns, type RunFilter, type RunSortKey } from './sortRuns';
 /** Row height in px (the stylesheet keeps runs-table rows at this height). */
 const ROW_HEIGHT = 25;
 const STATUSES: RunStatus[] = ['running', 'paused', 'completed', 'stopped', 'failed', 'interrupted'];
-const COLUMNS: { key: RunSortKey | null; label: string; numeric?: boolean }[] = [
-  { key: null, label: 'id' }, { key: 'name', label: 'name' }, { key: 'method', label: 'method' }, { key: 'model', label: 'model' },
+/** `optional` columns step aside on narrow windows (the stylesheet hides them below 1200 px). */
+const COLUMNS: { key: RunSortKey | null; label: string; numeric?: boolean; optional?: boolean }[] = [
+  { key: null, label: 'id' }, { key: 'name', label: 'name' }, { key: 'method', label: 'method' }, { key: 'model', label: 'model', optional: true },
   { key: 'status', label: 'status' }, { key: null, label: 'parent' }, { key: 'val', label: 'val', numeric: true }, { key: 'test', label: 'test', numeric: true },
   { key: 'calls', label: 'calls', numeric: true }, { key: 'tokens', label: 'tokens', numeric: true }, { key: 'time', label: 'time', numeric: true },
-  { key: 'created', label: 'created' },
+  { key: 'created', label: 'created', optional: true },
 ];
 
 /** Every run in the database: sort, filter, search, rename, archive, tick runs to compare. */
@@ -93,7 +94,7 @@ export function RunsList() {
               <tr>
                 <th aria-label="compare" />
                 {COLUMNS.map((column) => (
-                  <th key={column.label} className={column.numeric ? 'num' : undefined} aria-sort={column.key && sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                  <th key={column.label} className={[column.numeric ? 'num' : '', column.optional ? 'col-optional' : ''].join(' ').trim() || undefined} aria-sort={column.key && sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                     {column.key ? (
                       <button type="button" className="th-sort" onClick={() => sortBy(column.key!)} data-testid={`sort-${column.key}`}>
                         {column.label}{sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
@@ -157,7 +158,7 @@ function RunRow({ run, parent, selected, ticked, renaming, onSelect, onTick, onR
         {run.archived && <span className="badge status-stopped">archived</span>}
       </td>
       <td>{run.method}</td>
-      <td className="muted">{run.model ?? ''}</td>
+      <td className="muted col-optional">{run.model ?? ''}</td>
       <td>
         <StatusBadge status={run.status} />
         {running && run.epochsPlanned > 0 && (
@@ -176,7 +177,7 @@ function RunRow({ run, parent, selected, ticked, renaming, onSelect, onTick, onR
       <td className="num">{formatCount(run.usage.calls)}</td>
       <td className="num">{formatCount(run.usage.promptTokens + run.usage.completionTokens)}</td>
       <td className="num">{formatDuration(run.wallSeconds)}</td>
-      <td className="muted">{formatTime(run.createdAt)}</td>
+      <td className="muted col-optional">{formatTime(run.createdAt)}</td>
       <td className="row-actions" onClick={(e) => e.stopPropagation()}>
         <button type="button" className="link small" onClick={onRenameStart} data-testid="rename">rename</button>
         <button type="button" className="link small" onClick={onArchive} data-testid="archive">{run.archived ? 'unarchive' : 'archive'}</button>

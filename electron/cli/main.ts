@@ -6,12 +6,15 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index';
 import { UsageError } from './usageError';
 
-export function buildProgram(): Command {
+/** Registers a command defined outside the CLI layer (the launcher passes `remo web` from electron/host). */
+export type CommandRegistration = (program: Command) => void;
+
+export function buildProgram(extraCommands: readonly CommandRegistration[] = []): Command {
   const program = new Command('remo')
     .description('REMO Studio: prompt optimization with memory (REMO and TextGrad), event-sourced on SQLite.')
     .showHelpAfterError(false)
     .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
-  for (const register of commands) register(program);
+  for (const register of [...commands, ...extraCommands]) register(program);
   // Every subcommand rejects unknown flags with a one-line error and exit 2.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   program.exitOverride();
@@ -28,8 +31,9 @@ function describeFailure(error: unknown): string {
   return message;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+/** Parses `argv` and runs the command; sets process.exitCode (0, 1 failure, 2 usage). */
+export async function runCli(argv: string[], extraCommands: readonly CommandRegistration[] = []): Promise<void> {
+  const program = buildProgram(extraCommands);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -48,4 +52,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+export { DB_OPTION_HELP } from './output/commandSupport';

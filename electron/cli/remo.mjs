@@ -12,4 +12,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // The CLI is TypeScript run through tsx, so `npx remo` works right after `npm ci`, no build step.
 const { register } = await import('tsx/esm/api');
 register();
-await import('./main.ts');
+// The launcher composes the sibling layers: every command comes from the CLI (electron/cli) except
+// `remo web`, which is the web host's own (electron/host); neither imports the other.
+const { runCli, DB_OPTION_HELP } = await import('./main.ts');
+const { registerWebCommand } = await import('../host/webCommand.ts');
+await runCli(process.argv, [(program) => registerWebCommand(program, DB_OPTION_HELP)]);

@@ -3,17 +3,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { listenOnLoopback } from '../core/net/listenOnLoopback';
-import { summarizeAppended, type ServerMessage } from '../../shared/api/contract';
-import { fail, type ApiErrorCode, type ApiResult } from '../../shared/api/result';
-import type { StoredEvent } from '../../shared/events/envelope';
+import type { ServerMessage } from '../../shared/api/contract';
+import { fail, type ApiErrorCode } from '../../shared/api/result';
 import { createRequestGuard, TOKEN_COOKIE, type GuardVerdict, type RequestGuard } from './requestGuard';
 import { securityHeaders } from './securityHeaders';
 import { serveStatic } from './serveStatic';
 
-/** What the host needs from the core: the web dispatcher and the committed-events feed. */
+/**
+ * What the host needs from the core: calls with their body as JSON text, answered as JSON text
+ * (the core worker parses and serialises, so this thread only moves bytes), and the pushed messages.
+ */
 export interface WebHostApi {
-  dispatch: (method: string, rawArgs: unknown) => Promise<ApiResult<unknown>>;
-  subscribe: (listener: (events: readonly StoredEvent[]) => void) => () => void;
+  invokeJson: (method: string, body: string) => Promise<{ ok: boolean; code?: ApiErrorCode; json: string }>;
+  subscribe: (listener: (message: ServerMessage) => void) => () => void;
 }
 
 export interface WebHostOptions {
@@ -113,15 +115,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, fail('bad-request', `request body over ${MAX_BODY_BYTES} bytes`));
-      let args: unknown;
-      try {
-        args = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
-        return sendJson(res, 400, fail('bad-request', 'request body is not valid JSON'));
-      }
       const method = decodeURIComponentSafe(url.pathname.slice('/api/'.length));
-      const result = await options.api.dispatch(method, args);
-      return sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
+      const answer = await options.api.invokeJson(method, body);
+      return sendJsonText(res, answer.ok ? 200 : STATUS_OF[answer.code ?? 'internal'], answer.json);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -144,8 +140,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function sendJson(res: ServerResponse, status: number, body: unknown): void {
+    sendJsonText(res, status, JSON.stringify(body));
+  }
+
+  function sendJsonText(res: ServerResponse, status: number, text: string): void {
     res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify(body));
+    res.end(text);
   }
 
   function sendText(res: ServerResponse, status: number, text: string): void {
@@ -179,9 +179,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ws.send(JSON.stringify({ event: 'host.ready' }));
     });
   });
-  const unsubscribe = options.api.subscribe((events) => {
+  const unsubscribe = options.api.subscribe((message) => {
     if (sockets.size === 0) return;
-    const message: ServerMessage = { event: 'runs.appended', payload: summarizeAppended(events) };
     const text = JSON.stringify(message);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });

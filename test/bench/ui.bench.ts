@@ -29,7 +29,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { apiDepsFromCore, createApiService } from '../../electron/core/api';
 import { createCore, type Core } from '../../electron/core/composition/createCore';
-import { startWebHost, type WebHost } from '../../electron/host';
+import { startWebHost, type WebHost, webHostApiFromTransport } from '../../electron/host';
 import { createSeededRandom } from '../../shared/random/seededRandom';
 import { openStore } from '../integration/engine/engineTestKit';
 import { buildSmallRuns, buildSyntheticRun } from './support/buildSyntheticRun';
@@ -147,7 +147,7 @@ function moduleOf(source: string): string {
 async function serve(dbPath: string, staticDir: string): Promise<{ core: Core; host: WebHost; close(): Promise<void> }> {
   const core = await createCore({ dbPath });
   const api = createApiService(apiDepsFromCore(core, { version: '0.0.0-bench' }));
-  const host = await startWebHost({ api: { dispatch: api.dispatcher('web'), subscribe: api.subscribe }, staticDir });
+  const host = await startWebHost({ api: webHostApiFromTransport(api.transport('web')), staticDir });
   return { core, host, async close() { await host.close(); await core.close(); } };
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createWebTransport, startWebHost } from '../../electron/host';
+import { createWebTransport, startWebHost, webHostApiFromTransport } from '../../electron/host';
 import { defineContractSuite } from './contractCases';
 import { createTestCore } from './testCore';
 
@@ -7,7 +7,7 @@ defineContractSuite('the loopback web host (HTTP + WebSocket)', async () => {
   const core = await createTestCore();
   console.log(`[contract] web transport over the ${core.kind} core`);
   const host = await startWebHost({
-    api: { dispatch: core.api.dispatcher('web'), subscribe: core.api.subscribe },
+    api: webHostApiFromTransport(core.api.transport('web')),
     staticDir: path.resolve('dist/renderer'),
   });
   const transport = createWebTransport(host.origin, host.token);

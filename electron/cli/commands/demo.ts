@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../../shared/api/runViews';
 import { buildDemoConfig, DEMO_SIZES, type DemoSize } from '../../core/composition/demoConfig';
-import { startSimulatorOnDefaultPort } from '../startSimulatorOnDefaultPort';
+import { startSimulatorOnDefaultPort } from '../../core/llm/simulator/startSimulatorOnDefaultPort';
 import { UsageError } from '../usageError';
 import { DB_OPTION_HELP, callApi, parseNonNegativeInt, withCore } from '../output/commandSupport';
 import { renderComparison } from '../output/compareTable';

@@ -3,7 +3,6 @@ import { register as registerVerify } from './verify';
 import { register as registerRebuild } from './rebuild';
 import { register as registerSim } from './sim';
 import { register as registerDatasets } from './datasets';
-import { register as registerWeb } from './web';
 import { register as registerRun } from './run';
 import { register as registerResume } from './resume';
 import { register as registerPause } from './pause';
@@ -20,4 +19,4 @@ import { register as registerArchive } from './archive';
 /**
  * Every subcommand of `remo`. A command module exports `register(program)`; add it here.
  */
-export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerWeb, registerRun, registerResume, registerPause, registerFork, registerRuns, registerRename, registerArchive, registerShow, registerCompare, registerExport, registerImport, registerDemo];
+export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerRun, registerResume, registerPause, registerFork, registerRuns, registerRename, registerArchive, registerShow, registerCompare, registerExport, registerImport, registerDemo];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { FAULT_KINDS, isFaultKind } from '../../core/llm/simulator/faults';
 import type { FaultKind } from '../../core/llm/simulator/faults';
 import { startSimulator } from '../../core/llm/simulator/startSimulator';
-import { DEFAULT_SIMULATOR_PORT } from '../startSimulatorOnDefaultPort';
+import { DEFAULT_SIMULATOR_PORT } from '../../core/llm/simulator/startSimulatorOnDefaultPort';
 import { SIMULATOR_MODELS } from '../../core/llm/simulator/simulatorOptions';
 import { UsageError } from '../usageError';
 

@@ -9,6 +9,8 @@ export interface ApiService {
   dispatcher(transport: AppInfo['transport']): ApiDispatcher;
   /** The in-process transport (CLI, tests). */
   inProcess(): ApiTransport;
+  /** An in-thread transport that reports itself as `name` in app.info (tests of the other transports' relays). */
+  transport(name: AppInfo['transport']): ApiTransport;
   /** Subscribe to committed events (every run). */
   subscribe: ApiCoreDeps['runs']['subscribe'];
 }
@@ -18,6 +20,7 @@ export function createApiService(deps: ApiCoreDeps): ApiService {
   return {
     dispatcher,
     inProcess: () => createInProcessTransport(dispatcher('in-process'), deps.runs),
+    transport: (name) => createInProcessTransport(dispatcher(name), deps.runs),
     subscribe: (listener) => deps.runs.subscribe(listener),
   };
 }

@@ -5,7 +5,7 @@ import { apiDepsFromCore, createApiService } from '../../../electron/core/api';
 import { createCore, type Core } from '../../../electron/core/composition/createCore';
 import { buildDemoConfig } from '../../../electron/core/composition/demoConfig';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
-import { startWebHost, type WebHost } from '../../../electron/host';
+import { startWebHost, type WebHost, webHostApiFromTransport } from '../../../electron/host';
 
 export interface E2eHost {
   host: WebHost;
@@ -42,7 +42,7 @@ export async function startE2eHost(): Promise<E2eHost> {
   const simulatorEndpoint = { name: 'simulator', kind: 'simulator', baseURL: slowSimulator.url, model: 'remo-simulator', concurrency: 32, timeoutMs: 30_000 };
   const api = createApiService(apiDepsFromCore(core, { version: '0.0.0-e2e', defaultRunConfig: { endpoints: [simulatorEndpoint] } }));
   const host = await startWebHost({
-    api: { dispatch: api.dispatcher('web'), subscribe: api.subscribe },
+    api: webHostApiFromTransport(api.transport('web')),
     staticDir: path.resolve('dist/renderer'),
   });
   return {

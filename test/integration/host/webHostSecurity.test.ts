@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApiService } from '../../../electron/core/api';
-import { startWebHost, type WebHost } from '../../../electron/host';
+import { startWebHost, type WebHost, webHostApiFromTransport } from '../../../electron/host';
 import { createFakeRunService } from '../../contract/fakeRunService';
 import { createFakeTimelineQueries } from '../../contract/fakeTimelineQueries';
 
@@ -62,7 +62,7 @@ describe('web host security', () => {
       verifyStore: () => ({ ok: true, eventsChecked: 1 }),
       info: () => ({ name: 'REMO Studio', version: '0.1.0', dbPath: '/tmp/x.db', simulator: true }),
     });
-    host = await startWebHost({ api: { dispatch: api.dispatcher('web'), subscribe: api.subscribe }, staticDir, token });
+    host = await startWebHost({ api: webHostApiFromTransport(api.transport('web')), staticDir, token });
   });
   afterAll(async () => {
     await host?.close();

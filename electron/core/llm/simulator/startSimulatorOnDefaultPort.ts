@@ -1,5 +1,5 @@
-import { startSimulator } from '../core/llm/simulator/startSimulator';
-import type { RunningSimulator, SimulatorOptions } from '../core/llm/simulator/simulatorOptions';
+import { startSimulator } from './startSimulator';
+import type { RunningSimulator, SimulatorOptions } from './simulatorOptions';
 
 /** The port `remo sim` listens on by default. */
 export const DEFAULT_SIMULATOR_PORT = 8808;

@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { defaultDbPath } from '../core/composition/defaultDbPath';
 import { startSimulatorOnDefaultPort } from '../core/llm/simulator/startSimulatorOnDefaultPort';
 import type { RunningSimulator } from '../core/llm/simulator/simulatorOptions';
-import { startCoreWorker, type CoreWorker } from '../core/worker';
+import { startCorePool, type CoreWorker } from '../core/worker';
 import { startWebHost } from './startWebHost';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -41,7 +41,7 @@ export function registerWebCommand(program: Command, dbOptionHelp: string): void
       let core: CoreWorker | undefined;
       try {
         if (options.simulator) simulator = await startSimulatorOnDefaultPort({ seed: 0, latencyMs: 20 });
-        core = await startCoreWorker({
+        core = await startCorePool({
           dbPath: options.db ?? defaultDbPath(),
           version: readVersion(),
           ...(simulator

@@ -15,6 +15,11 @@ export interface CoreWorkerOptions {
   vecExtensionPath?: string;
   /** Defaults merged under runs.start configs (e.g. `remo web --simulator`). */
   defaultRunConfig?: Record<string, unknown>;
+  /**
+   * 'writer' (default) runs the engine and pushes committed events; a 'reader' only answers
+   * read-only methods (startCorePool routes them) and pushes nothing.
+   */
+  role?: 'writer' | 'reader';
   /** API keys by endpoint name, kept by the parent (Electron: safeStorage); replaced by `keys` messages. */
   keys?: Record<string, string>;
 }

@@ -47,7 +47,10 @@ export async function serveCoreWorker(port: MessagePort, options: CoreWorkerOpti
     if (!dispatcher) dispatchers.set(transport, (dispatcher = api.dispatcher(transport)));
     return dispatcher;
   };
-  const unsubscribe = api.subscribe((events) => post({ type: 'push', message: { event: 'runs.appended', payload: summarizeAppended(events) } }));
+  // Only the writer appends, so only its feed has anything to push.
+  const unsubscribe = options.role === 'reader'
+    ? () => undefined
+    : api.subscribe((events) => post({ type: 'push', message: { event: 'runs.appended', payload: summarizeAppended(events) } }));
 
   let closing = false;
   port.on('message', (message: ToWorker) => {

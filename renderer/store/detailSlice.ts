@@ -1,5 +1,5 @@
 import type { AppendedToRun } from '../../shared/api/contract';
-import type { RunProgressView } from '../../shared/api/compareViews';
+import type { RunProgressView } from '../../shared/api/runProgress';
 import { fail, type ApiError, type ApiResult } from '../../shared/api/result';
 import type { RunStateView, RunSummary } from '../../shared/api/runViews';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from '../../shared/api/timelineViews';

@@ -1,8 +1,7 @@
 /**
- * Read-side shapes of comparing runs and of managing them: the compare report (the paper's table
- * with intervals, usage per role and paired tests on shared test items) and a run's live
- * progress. Pure data, JSON-serialisable; built by the core (electron/core/compare), shown by the
- * UI and by `remo compare --json`.
+ * Read-side shapes of comparing runs: the compare report (the paper's table with intervals, usage
+ * per role and paired tests on shared test items). Pure data, JSON-serialisable; built by the core
+ * (electron/core/compare), shown by the UI and by `remo compare --json`.
  */
 import type { Method, RunStatus } from './runViews';
 
@@ -76,25 +75,4 @@ export interface CompareReport {
   runs: CompareRun[];
   /** Every pair of the requested runs (in request order) that share test items. */
   pairs: ComparePair[];
-}
-
-/** A running (or just stopped) run's progress, for the progress bar and the ETA. */
-export interface RunProgressView {
-  runId: string;
-  status: RunStatus;
-  /** Schedule units (seed evaluation, each optimizer step, the final test) done and planned. */
-  done: number;
-  total: number;
-  /** Where the run is, in words: "epoch 2/3 · step 4/10 · critique". */
-  phase: string;
-  /** Seconds still to go at the pace so far; null before a unit is done or once finished. */
-  etaSeconds: number | null;
-  elapsedSeconds: number;
-  calls: number;
-  tokens: number;
-  /** Model calls that needed more than one attempt, and phases that failed and were retried. */
-  retries: number;
-  failures: number;
-  /** Requests in flight per endpoint, when the run executes in this process. */
-  endpoints: { name: string; inFlight: number; concurrency: number }[];
 }

@@ -11,7 +11,8 @@
 import { z } from 'zod';
 import type { StoredEvent } from '../events/envelope';
 import type { RunStateView, RunSummary } from './runViews';
-import type { CompareReport, RunProgressView } from './compareViews';
+import type { CompareReport } from './compareViews';
+import type { RunProgressView } from './runProgress';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from './timelineViews';
 
 const runId = z.string().min(1, 'runId must not be empty').max(200);

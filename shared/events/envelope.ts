@@ -43,6 +43,12 @@ export interface StoredEvent<TType extends string = string, TData = unknown> {
 }
 
 /**
+ * The stored events of an event catalogue (type name -> data shape) as one union discriminated by
+ * `type`: narrowing on `type` types `data`, with no cast.
+ */
+export type StoredEventOf<TMap> = { [K in keyof TMap & string]: StoredEvent<K, TMap[K]> }[keyof TMap & string];
+
+/**
  * Optimistic concurrency for `append`:
  * - a number: the stream must currently hold exactly that many events (0 = empty);
  * - 'any': no check; 'stream-exists': at least one event; 'no-stream': no event yet.

@@ -52,7 +52,7 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
   countCalls(state, data.calls);
   // Labelled by who answered, not by what the config claims: a `vllm` endpoint can be the simulator.
   if (answeredBySimulator(data.calls)) state.simulated = state.simulatorAnswered = true;
-  const durationMs = (event as { metadata?: { durationMs?: unknown } }).metadata?.durationMs;
+  const durationMs = event.metadata?.durationMs;
   if (typeof durationMs === 'number') state.workMs += durationMs;
   if (event.type !== 'PhaseFailed') state.phaseFailures = 0;
   const c = state.cursor;

@@ -6,6 +6,8 @@
  * Dataset splits do NOT use it: they use `PythonRandom` so a split can be re-derived in Python
  * (see pythonRandom.ts). Invariant: same seed, same sequence, on every platform.
  */
+import { fnv1a32 } from '../hash/fnv1a32';
+
 export interface SeededRandom {
   /** Uniform float in [0, 1). */
   next(): number;
@@ -17,16 +19,6 @@ export interface SeededRandom {
   sample<T>(items: readonly T[], count: number): T[];
   /** An independent generator derived from this one's seed and a label (stable across calls). */
   fork(label: string): SeededRandom;
-}
-
-/** 32-bit FNV-1a of a string: turns string seeds and fork labels into numbers. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** splitmix32: spreads one 32-bit seed over the four words of sfc32's state. */
@@ -42,7 +34,8 @@ function splitmix32(seed: number): () => number {
 }
 
 function seedToNumber(seed: number | string): number {
-  if (typeof seed === 'string') return hashString(seed);
+  // String seeds and fork labels become numbers through FNV-1a (its values must never change).
+  if (typeof seed === 'string') return fnv1a32(seed);
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be finite, got ${seed}`);
   // Mix the high bits in so seeds beyond 2^32 do not collide with their low word.
   const high = Math.floor(seed / 2 ** 32);

@@ -1,4 +1,4 @@
-import { stripThinking } from './stripThinking';
+import { stripThinking } from '../prompts/stripThinking';
 import type { Scorer } from './types';
 
 function escapeForClass(letters: string): string {
@@ -20,7 +20,7 @@ export function createChoiceLetterScorer(options: { letters: string }): Scorer {
     new RegExp(String.raw`\((${cls})\)`, 'g'),
   ];
   return (response, gold) => {
-    const visible = stripThinking(response);
+    const visible = stripThinking(response).text;
     const goldLetter = gold.trim().replace(/^[(\[]|[)\].]$/g, '').toUpperCase();
     for (const pattern of patterns) {
       const matches = [...visible.matchAll(pattern)];

@@ -1,4 +1,4 @@
-import { stripThinking } from './stripThinking';
+import { stripThinking } from '../prompts/stripThinking';
 import { normalizeText } from './normalizeText';
 import { numbersEqual, parseNumber, formatNumber } from './parseNumber';
 import type { Scorer } from './types';
@@ -17,7 +17,7 @@ export function createRegexScorer(options: RegexScorerOptions): Scorer {
   const flags = options.flags.includes('g') ? options.flags : `${options.flags}g`;
   const pattern = new RegExp(options.pattern, flags);
   return (response, gold) => {
-    const matches = [...stripThinking(response).matchAll(pattern)];
+    const matches = [...stripThinking(response).text.matchAll(pattern)];
     const last = matches[matches.length - 1];
     const captured =
       last === undefined ? undefined : typeof options.group === 'number' ? last[options.group] : last.groups?.[options.group];

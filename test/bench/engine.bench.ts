@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     core.runs.onProgress((p) => {
       if (performance.now() - lastLine > 5_000) {
         lastLine = performance.now();
-        console.log(`  ${((performance.now() - started) / 1000).toFixed(0)}s ${p.label}`);
+        console.log(`  ${((performance.now() - started) / 1000).toFixed(0)}s ${p.phase}`);
       }
     });
     const summary = await core.runs.waitForRun(runId);

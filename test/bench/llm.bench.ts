@@ -14,7 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { defaultRoleBindings } from '../../electron/core/llm/config/llmConfigSchema';
+import { defaultRoleBindings } from '../integration/llm/defaultRoleBindings';
 import { createLlmGateway } from '../../electron/core/llm/gateway/openAiGateway';
 import { startSimulator } from '../../electron/core/llm/simulator/startSimulator';
 import type { SimulatorOptions, SimulatorStats } from '../../electron/core/llm/simulator/simulatorOptions';

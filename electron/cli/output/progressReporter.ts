@@ -1,11 +1,8 @@
 import cliProgress from 'cli-progress';
+import type { RunProgress } from '../../../shared/api/runProgress';
 
-/** One progress observation: `done` of `total` units, with a short label of the current phase. */
-export interface ProgressTick {
-  done: number;
-  total: number;
-  label: string;
-}
+/** One progress observation: `done` of `total` schedule units, and where the run is in words. */
+type ProgressTick = Pick<RunProgress, 'done' | 'total' | 'phase'>;
 
 export interface ProgressReporter {
   update(tick: ProgressTick): void;
@@ -49,13 +46,13 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   );
   let started = false;
   return {
-    update({ done, total, label }) {
+    update({ done, total, phase }) {
       if (!started) {
-        bar.start(Math.max(total, 1), done, { label });
+        bar.start(Math.max(total, 1), done, { label: phase });
         started = true;
       } else {
         if (total !== bar.getTotal()) bar.setTotal(Math.max(total, 1));
-        bar.update(done, { label });
+        bar.update(done, { label: phase });
       }
     },
     note(line) {
@@ -74,7 +71,7 @@ function lineReporter(stream: NodeJS.WritableStream, minIntervalMs = 5_000): Pro
   let lastLineAt = 0;
   const startedAt = Date.now();
   return {
-    update({ done, total, label }) {
+    update({ done, total, phase }) {
       const now = Date.now();
       const decile = total > 0 ? Math.floor((done / total) * 10) : 0;
       // A line per 10% of the schedule, or every few seconds while a long phase runs: logs stay short.
@@ -85,7 +82,7 @@ function lineReporter(stream: NodeJS.WritableStream, minIntervalMs = 5_000): Pro
       const elapsedS = (now - startedAt) / 1000;
       // Linear ETA over schedule units: rough (phases differ in cost) but monotone enough for logs.
       const eta = done > 0 && done < total ? `, ETA ${Math.round((elapsedS / done) * (total - done))}s` : '';
-      stream.write(`progress ${percent}% (${done}/${total}) ${label} [${elapsedS.toFixed(1)}s${eta}]\n`);
+      stream.write(`progress ${percent}% (${done}/${total}) ${phase} [${elapsedS.toFixed(1)}s${eta}]\n`);
     },
     note(line) {
       stream.write(line + '\n');

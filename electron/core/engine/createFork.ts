@@ -3,7 +3,8 @@ import { RunConfigError } from '../../../shared/config/runConfigError';
 import type { EngineDeps } from './engineDeps';
 import { isSimulated } from './createRun';
 import { parseRunConfig } from './parseRunConfig';
-import { resolveRunPointFast, viewStateAt } from './stateAt';
+import { resolveRunPoint } from './resolveRunPoint';
+import { viewStateAt } from './stateAt';
 
 /** Keys a fork may not change: they define what the parent's state means. */
 const FIXED_KEYS = ['dataset', 'preset', 'split', 'memory', 'scorer', 'templates'];
@@ -18,7 +19,7 @@ export function createFork(deps: EngineDeps, parentRunId: string, at: RunPoint, 
   if (deps.store.streamVersion(parentRunId) === 0) throw new RunConfigError([{ path: 'parentRunId', message: `no run "${parentRunId}"` }]);
   const bad = Object.keys(overrides).filter((k) => FIXED_KEYS.includes(k));
   if (bad.length > 0) throw new RunConfigError(bad.map((k) => ({ path: k, message: 'a fork keeps its parent\'s value' })));
-  const parentPosition = resolveRunPointFast(deps.store, parentRunId, at);
+  const parentPosition = resolveRunPoint(deps.store, parentRunId, at);
   const { state: parent } = viewStateAt(deps.store, parentRunId, parentPosition);
   if (!parent.config) throw new RunConfigError([{ path: 'parentRunId', message: 'the parent has no RunStarted before that point' }]);
   const config = parseRunConfig({ ...parent.config, ...overrides }, deps.promptsDir);

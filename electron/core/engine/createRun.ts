@@ -5,8 +5,8 @@ import type { SplitSpecInput } from '../../../shared/datasets/splitSpec';
 import type { NewRunEvent, RunStartedData } from '../../../shared/events/run/runEventTypes';
 import type { EngineDeps } from './engineDeps';
 import { parseRunConfig } from './parseRunConfig';
-import { RunPointError } from './resolveRunPoint';
-import { resolveRunPointFast } from './stateAt';
+import { resolveRunPoint } from './resolveRunPoint';
+import { RunPointError } from './runPointError';
 
 export function isSimulated(config: RunConfig): boolean {
   return config.endpoints.every((e) => e.kind === 'simulator');
@@ -25,7 +25,7 @@ function resolveMemory(deps: EngineDeps, config: RunConfig): RunStartedData['mem
   if (deps.store.streamVersion(memory.fromRunId) === 0) throw new RunConfigError([{ path: 'memory.fromRunId', message: `no run "${memory.fromRunId}"` }]);
   try {
     const at = memory.atPosition !== undefined ? { position: memory.atPosition } : memory.atEpoch !== undefined ? { epoch: memory.atEpoch } : 'end' as const;
-    const position = resolveRunPointFast(deps.store, memory.fromRunId, at);
+    const position = resolveRunPoint(deps.store, memory.fromRunId, at);
     return { fromRunId: memory.fromRunId, position, notebook: memory.notebook, optimizerInstructions: memory.optimizerInstructions };
   } catch (error) {
     if (error instanceof RunPointError) throw new RunConfigError([{ path: memory.atEpoch !== undefined ? 'memory.atEpoch' : 'memory.atPosition', message: error.message }]);

@@ -1,6 +1,8 @@
+import type { RunProgress } from '../../../shared/api/runProgress';
 import type { RunStatus } from '../../../shared/api/runViews';
 import type { DatasetItem } from '../../../shared/datasets/datasetItem';
-import type { NewRunEvent, RunEvent } from '../../../shared/events/run/runEventTypes';
+import { isRunEvent } from '../../../shared/events/run/isRunEvent';
+import type { NewRunEvent } from '../../../shared/events/run/runEventTypes';
 import { evolveRun } from '../../../shared/fold/evolveRun';
 import type { RunState } from '../../../shared/fold/runState';
 import { createScorer } from '../../../shared/scoring/scorerRegistry';
@@ -13,24 +15,16 @@ import { loadRunState } from './loadRunState';
 import { findPromptsDir, loadTemplates } from './promptTemplates';
 import { normalizeSharedCalls } from './normalizeSharedCalls';
 import { runPhase } from './runPhase';
+import { scheduleProgress } from './scheduleProgress';
 
 export type RunControlDecision = 'continue' | 'pause' | 'stop';
-
-export interface RunProgress {
-  runId: string;
-  phase: string;
-  epoch: number;
-  step: number;
-  status: RunStatus;
-  position: number;
-  calls: number;
-}
 
 export interface ExecuteRunOptions {
   /** Cancels in-flight calls; the phase in progress appends nothing and the run can be resumed. */
   signal?: AbortSignal;
   /** Polled at every safe point (between phases). */
   control?: () => RunControlDecision;
+  /** Called after every batch of events the run appends. */
   onProgress?: (progress: RunProgress) => void;
 }
 
@@ -86,11 +80,8 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
     }));
     const result = deps.store.append(runId, withMeta, { expectedVersion: version });
     version = result.nextExpectedVersion;
-    for (const stored of result.events) evolveRun(state, stored as unknown as RunEvent);
-    options.onProgress?.({
-      runId, phase: phase ? describePhase(phase) : events[0]!.type, epoch: state.cursor.epoch, step: state.cursor.step,
-      status: state.status, position: state.position, calls: state.usage.calls,
-    });
+    for (const stored of result.events) if (isRunEvent(stored)) evolveRun(state, stored);
+    options.onProgress?.(scheduleProgress(state, phase ? describePhase(phase) : events[0]!.type));
   };
 
   try {

@@ -1,8 +1,7 @@
 import type { RunConfig } from '../../../shared/config/runConfig';
 import { LEXICAL_EMBEDDER } from '../../../shared/config/resolveRunConfig';
 import { LEGACY_THINKING_SWITCH } from '../../../shared/config/thinkingSwitches';
-import type { RoleBindings } from '../llm/config/llmConfigSchema';
-import type { EndpointProfile, Role, RoleBinding } from '../llm/types';
+import type { EndpointProfile, Role, RoleBinding, RoleBindings } from '../llm/types';
 
 /**
  * The gateway configuration a run needs: its endpoints (keys by env-var name only) and role

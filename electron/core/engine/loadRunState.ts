@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../../shared/events/run/runEventTypes';
+import { isRunEvent } from '../../../shared/events/run/isRunEvent';
 import { foldRun } from '../../../shared/fold/foldRun';
 import type { RunState } from '../../../shared/fold/runState';
 import type { StoredEvent } from '../../../shared/events/envelope';
@@ -14,7 +14,7 @@ export type StreamReader = (streamId: string, options?: ReadStreamOptions) => St
  */
 export function loadRunState(read: StreamReader, runId: string, options: { toPosition?: number; trackAnswers?: boolean } = {}): RunState {
   const events = read(runId, options.toPosition !== undefined ? { toGlobalPosition: options.toPosition } : {});
-  return foldRun(runId, events as unknown as RunEvent[], {
+  return foldRun(runId, events.filter(isRunEvent), {
     trackAnswers: options.trackAnswers ?? true,
     memorySource: (fromRunId, position) => loadRunState(read, fromRunId, { toPosition: position, trackAnswers: false }),
   });

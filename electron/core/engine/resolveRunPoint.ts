@@ -1,29 +1,22 @@
 import type { RunPoint } from '../../../shared/api/runViews';
-import type { StoredEvent } from '../../../shared/events/envelope';
-
-/** The point named by `at`, at which a state is folded or a fork starts. */
-export class RunPointError extends Error {
-  override name = 'RunPointError';
-}
+import { findEpochSnapshot, lineageOf } from '../projections/run/findSnapshot';
+import type { EventStore } from '../store/types';
+import { RunPointError } from './runPointError';
 
 /**
- * Resolves a RunPoint against a run's logical events to a global position (inclusive):
- * {epoch} = the run's EpochCompleted of that epoch (0 = after the seed evaluation);
- * {position} = the last event at or before it; 'end' = the last event.
+ * The global position `at` names in the run's logical stream, from the lineage and snapshot tables
+ * (no log scan): {epoch} = its EpochCompleted (0 = after the seed evaluation); {position} = clamped
+ * to the run's last event; 'end' = the last event.
  */
-export function resolveRunPoint(events: readonly StoredEvent[], at: RunPoint): number {
-  if (events.length === 0) throw new RunPointError('the run has no events');
-  if (at === 'end') return events.at(-1)!.globalPosition;
+export function resolveRunPoint(store: EventStore, runId: string, at: RunPoint): number {
+  const lineage = lineageOf(store.db, runId);
+  if (!lineage) throw new RunPointError(`no run "${runId}"`);
+  if (at === 'end') return lineage.last_position;
   if ('epoch' in at) {
-    const hit = events.findLast((e) => e.type === 'EpochCompleted' && (e.data as { epoch: number }).epoch === at.epoch);
-    if (!hit) throw new RunPointError(`epoch ${at.epoch} has not been completed in this run`);
-    return hit.globalPosition;
+    const snapshot = findEpochSnapshot(store.db, runId, at.epoch);
+    if (!snapshot) throw new RunPointError(`epoch ${at.epoch} has not been completed in this run`);
+    return snapshot.position;
   }
-  if (at.position < events[0]!.globalPosition) throw new RunPointError(`position ${at.position} is before the run's first event (${events[0]!.globalPosition})`);
-  let last = events[0]!.globalPosition;
-  for (const e of events) {
-    if (e.globalPosition > at.position) break;
-    last = e.globalPosition;
-  }
-  return last;
+  if (at.position > lineage.last_position) return lineage.last_position;
+  return at.position;
 }

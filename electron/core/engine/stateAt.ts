@@ -1,14 +1,15 @@
 import type { RunPoint, RunStateView } from '../../../shared/api/runViews';
 import type { StoredEvent } from '../../../shared/events/envelope';
-import type { RunEvent } from '../../../shared/events/run/runEventTypes';
+import { isRunEvent } from '../../../shared/events/run/isRunEvent';
 import { evolveRun } from '../../../shared/fold/evolveRun';
 import { initialRunState, type RunState } from '../../../shared/fold/runState';
 import { deserializeViewState } from '../../../shared/fold/stateSnapshot';
 import { toRunStateView } from '../../../shared/fold/toRunStateView';
-import { findEpochSnapshot, findSnapshotAtOrBefore, lineageOf } from '../projections/run/findSnapshot';
+import { findSnapshotAtOrBefore } from '../projections/run/findSnapshot';
 import type { EventStore } from '../store/types';
 import { loadRunState } from './loadRunState';
-import { RunPointError } from './resolveRunPoint';
+import { resolveRunPoint } from './resolveRunPoint';
+import { RunPointError } from './runPointError';
 
 export interface RunStateAt extends RunStateView {
   /** A few events on each side of `position` (logical stream), for the timeline under the scrubber. */
@@ -34,25 +35,8 @@ export function viewStateAt(store: EventStore, runId: string, target: number): {
   const tail = store.readStream(runId, { fromGlobalPosition: (snapshot?.position ?? 0) + 1, toGlobalPosition: target });
   const memorySource = (fromRunId: string, position: number) =>
     loadRunState(store.readStream.bind(store), fromRunId, { toPosition: position, trackAnswers: false });
-  for (const event of tail) evolveRun(state, event as unknown as RunEvent, { trackAnswers: false, memorySource });
+  for (const event of tail) if (isRunEvent(event)) evolveRun(state, event, { trackAnswers: false, memorySource });
   return { state, tail };
-}
-
-/**
- * The global position `at` names in the run's logical stream, from the lineage and snapshot tables
- * (no log scan): {epoch} = its EpochCompleted; {position} = clamped to the run's last event; 'end'.
- */
-export function resolveRunPointFast(store: EventStore, runId: string, at: RunPoint): number {
-  const lineage = lineageOf(store.db, runId);
-  if (!lineage) throw new RunPointError(`no run "${runId}"`);
-  if (at === 'end') return lineage.last_position;
-  if ('epoch' in at) {
-    const snapshot = findEpochSnapshot(store.db, runId, at.epoch);
-    if (!snapshot) throw new RunPointError(`epoch ${at.epoch} has not been completed in this run`);
-    return snapshot.position;
-  }
-  if (at.position > lineage.last_position) return lineage.last_position;
-  return at.position;
 }
 
 /**
@@ -61,7 +45,7 @@ export function resolveRunPointFast(store: EventStore, runId: string, at: RunPoi
  * so the cost is bounded by the snapshot spacing, not by the length of the run.
  */
 export function stateAt(store: EventStore, runId: string, at: RunPoint): RunStateAt {
-  const target = resolveRunPointFast(store, runId, at);
+  const target = resolveRunPoint(store, runId, at);
   const { state, tail } = viewStateAt(store, runId, target);
   const before = tail.length >= AROUND ? tail.slice(-AROUND) : store.readStream(runId, { fromGlobalPosition: Math.max(1, target - AFTER_WINDOW), toGlobalPosition: target }).slice(-AROUND);
   const after = store.readStream(runId, { fromGlobalPosition: target + 1, toGlobalPosition: target + AFTER_WINDOW }).slice(0, AROUND);

@@ -48,6 +48,9 @@ export interface RoleBinding {
   disableThinking?: boolean;
 }
 
+/** Every chat role bound; the embedder may be left out (then: the built-in lexical embedder). */
+export type RoleBindings = Record<Exclude<Role, 'embedder'>, RoleBinding> & { embedder?: RoleBinding };
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;

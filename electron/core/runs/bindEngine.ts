@@ -2,11 +2,10 @@ import type { RunConfig } from '../../../shared/config/runConfig';
 import type { LlmGateway } from '../llm/types';
 import type { Clock, EventStore } from '../store/types';
 import type { DatasetSource, EngineDeps } from '../engine/engineDeps';
-import { createFork, createRun, executeRun, listRunSummaries, parseRunConfig, runSummary, stateAt, type RunProgress as EngineProgress } from '../engine';
-import { stepsInEpoch } from '../engine/schedule';
+import { createFork, createRun, executeRun, listRunSummaries, parseRunConfig, runSummary, stateAt } from '../engine';
 import { expandOverrides } from './expandOverrides';
-import { runConfigOf, runStartedData } from './runFacts';
-import type { EndpointLoad, RunEngine, RunProgress } from './runEngine';
+import { runConfigOf } from './runFacts';
+import type { EndpointLoad, RunEngine } from './runEngine';
 import { RunNotFoundError } from './runServiceErrors';
 import { withServedSimulator } from './servedSimulator';
 import { isSimulated } from '../engine/createRun';
@@ -85,8 +84,6 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
     async execute(runId, options) {
       const config = runConfigOf(deps.store, runId);
       if (!config) throw new RunNotFoundError(runId);
-      const trainSize = runStartedData(deps.store, runId)?.split.train.length ?? 0;
-      const steps = stepsInEpoch(config, trainSize);
       // The log keeps the run's own URLs; only this execution talks to the local simulator.
       const { config: reachable, served } = deps.servedSimulatorUrl ? await withServedSimulator(config, deps.servedSimulatorUrl) : { config, served: [] };
       const gateway = deps.gatewayFor(reachable);
@@ -97,10 +94,7 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
         await executeRun({ ...base, llm: gateway }, runId, {
           signal: options.signal,
           control: options.control,
-          onProgress: (progress) => {
-            const unit = toRunProgress(progress, config, steps);
-            options.onProgress(note ? { ...unit, label: unit.label + note } : unit);
-          },
+          onProgress: (progress) => options.onProgress(note ? { ...progress, phase: progress.phase + note } : progress),
         });
       } finally {
         executions.delete(runId);
@@ -125,30 +119,6 @@ export function bindEngine(deps: BindEngineDeps): RunEngine {
       return view;
     },
   };
-}
-
-/**
- * Progress in schedule units: seed val, seed test, every optimizer step, the final test.
- * Epoch validations and reflections are folded into their epoch's last step.
- */
-function toRunProgress(progress: EngineProgress, config: RunConfig, steps: number): RunProgress {
-  const seedUnits = config.measureSeed ? 2 : 0;
-  const total = seedUnits + config.epochs * steps + 1;
-  const finalPhase = progress.phase.startsWith('test') || progress.phase.startsWith('finish');
-  let done: number;
-  if (progress.status === 'completed') done = total;
-  else if (finalPhase) done = total - 1;
-  // model-facts runs before the seed evaluation: nothing of the schedule is done yet.
-  else if (progress.epoch === 0) done = progress.phase.startsWith('seed-val') ? 1 : progress.phase.startsWith('model-facts') ? 0 : seedUnits;
-  // Step 0 inside an epoch: the epoch's steps are all behind (close-epoch and what follows it).
-  else if (progress.step === 0) done = seedUnits + progress.epoch * steps;
-  else done = seedUnits + (progress.epoch - 1) * steps + Math.min(progress.step, steps);
-  const where = finalPhase
-    ? 'final test'
-    : progress.epoch === 0
-      ? 'seed evaluation'
-      : `epoch ${progress.epoch}/${config.epochs}${progress.step > 0 ? ` · step ${progress.step}/${steps}` : ''}`;
-  return { runId: progress.runId, done: Math.min(done, total), total, label: `${where} · ${progress.phase} · ${progress.calls} calls` };
 }
 
 const refuse = (): never => {

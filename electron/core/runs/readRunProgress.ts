@@ -14,7 +14,7 @@ export interface ScheduleFacts {
 }
 
 /**
- * Schedule units like the live progress (bindEngine's toRunProgress): seed val, seed test, every
+ * Schedule units like the live progress (engine/scheduleProgress.ts): seed val, seed test, every
  * optimizer step, the final test. Read from the timeline index, so a run that is not executing
  * here (another process, or stopped) still has a bar.
  */

@@ -1,3 +1,4 @@
+import type { RunProgress } from '../../../shared/api/runProgress';
 import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
 import type { RunConfig } from '../../../shared/config/runConfig';
 
@@ -6,16 +7,6 @@ export interface EndpointLoad { name: string; inFlight: number; concurrency: num
 
 /** What the engine's safe-point poll may answer. */
 export type ControlDecision = 'continue' | 'pause' | 'stop';
-
-/** Progress of one executing run, in units the CLI can draw a bar from. */
-export interface RunProgress {
-  runId: string;
-  /** Units of work done and planned (LLM-call-sized units, as the engine counts them). */
-  done: number;
-  total: number;
-  /** Short description of the current phase, e.g. "epoch 2/3 · step 3/4 · validation". */
-  label: string;
-}
 
 /**
  * The slice of the engine the RunService needs, already bound to the store, the datasets and a

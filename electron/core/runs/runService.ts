@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../../shared/events/envelope';
 import type { RunPoint, RunStateView, RunSummary } from '../../../shared/api/runViews';
 import type { ConfigCheck } from '../../../shared/api/contract';
-import type { RunProgressView } from '../../../shared/api/compareViews';
+import type { RunProgressView } from '../../../shared/api/runProgress';
 
 /**
  * The application-level contract over runs: what the CLI, the web host and the Electron main

@@ -2,7 +2,8 @@ import type { RunPoint } from '../../../shared/api/runViews';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from '../../../shared/api/timelineViews';
 import type { RunConfig } from '../../../shared/config/runConfig';
 import type { DatasetItem } from '../../../shared/datasets/datasetItem';
-import { resolveRunPointFast, viewStateAt } from '../engine/stateAt';
+import { resolveRunPoint } from '../engine/resolveRunPoint';
+import { viewStateAt } from '../engine/stateAt';
 import type { EventStore } from '../store/types';
 import { readEventAt } from './readEventAt';
 import { readMetricSeries } from './readMetricSeries';
@@ -66,7 +67,7 @@ export function createTimelineQueries(store: EventStore, embedQuery: EmbedQuery,
       return view;
     },
     async searchNotebook(runId, at, query, k) {
-      const position = resolveRunPointFast(store, runId, at);
+      const position = resolveRunPoint(store, runId, at);
       const { state } = viewStateAt(store, runId, position);
       const config = known(state.config, runId);
       const vector = await embedQuery(config, query);

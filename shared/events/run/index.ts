@@ -1,3 +1,4 @@
 export * from './runEventTypes';
 export * from './runEventSchemas';
 export * from './callRecord';
+export * from './isRunEvent';

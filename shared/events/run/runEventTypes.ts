@@ -4,7 +4,7 @@
  * texts, call records, retrieved entry ids + scores, lessons with their embedding vectors).
  */
 import type { RunConfig } from '../../config/runConfig';
-import type { RunForkedData } from '../envelope';
+import type { EventMetadata, RunForkedData, StoredEvent, StoredEventOf } from '../envelope';
 import type { LoggedCall } from './callRecord';
 
 export type { LoggedCall } from './callRecord';
@@ -239,7 +239,11 @@ export interface RunEventMap {
 }
 
 export type RunEventType = keyof RunEventMap;
-/** A run event as the fold sees it (envelope fields the fold needs). */
-export type RunEvent = { [K in RunEventType]: { type: K; data: RunEventMap[K]; globalPosition: number; recordedAt: string } }[RunEventType];
+/** A run event as read from the log (see isRunEvent): narrowing on `type` types `data`. */
+export type StoredRunEvent = StoredEventOf<RunEventMap>;
+/** A run event as the fold sees it: the envelope fields the fold needs (every StoredRunEvent is one). */
+export type RunEvent = {
+  [K in RunEventType]: Pick<StoredEvent<K, RunEventMap[K]>, 'type' | 'data' | 'globalPosition' | 'recordedAt'> & { metadata?: EventMetadata };
+}[RunEventType];
 /** A new run event to append. */
 export type NewRunEvent = { [K in RunEventType]: { type: K; data: RunEventMap[K]; metadata?: { epoch?: number; step?: number; durationMs?: number; [k: string]: unknown } } }[RunEventType];

@@ -70,7 +70,7 @@ describe("the notebook keeps the embedder's own vector size", () => {
       const { runId } = await createRun(deps, config);
       // Record the facts (1024) and stop before any notebook write.
       const controller = new AbortController();
-      await executeRun(deps, runId, { signal: controller.signal, onProgress: (p) => { if (p.phase === 'model-facts') controller.abort(); } });
+      await executeRun(deps, runId, { signal: controller.signal, onProgress: (p) => { if (p.phase.includes(' · model-facts · ')) controller.abort(); } });
       const second = await startSimulator({ seed: 4, embeddingDimensions: 768 });
       try {
         const moved = embeddingConfig(second.url, { epochs: 1, stepsPerEpoch: 2 });

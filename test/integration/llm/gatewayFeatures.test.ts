@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultRoleBindings } from '../../../electron/core/llm/config/llmConfigSchema';
+import { defaultRoleBindings } from './defaultRoleBindings';
 import { EMBEDDING_DIMENSIONS, lexicalEmbed } from '../../../electron/core/llm/embedding/lexicalEmbedder';
 import { createLlmGateway } from '../../../electron/core/llm/gateway/openAiGateway';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';

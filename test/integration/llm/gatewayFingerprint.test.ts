@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRoleBindings } from '../../../electron/core/llm/config/llmConfigSchema';
+import { defaultRoleBindings } from './defaultRoleBindings';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
 import type { RunningSimulator } from '../../../electron/core/llm/simulator/simulatorOptions';
 import { fixedReplyServer, gatewayOn, simEndpoint, solverMessages, tempCacheDb, TINY_GSM8K } from './llmTestKit';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { defaultRoleBindings } from '../../../electron/core/llm/config/llmConfigSchema';
+import { defaultRoleBindings } from './defaultRoleBindings';
 import { createLlmGateway } from '../../../electron/core/llm/gateway/openAiGateway';
 import type { LlmGatewayDeps, OpenAiGateway } from '../../../electron/core/llm/gateway/openAiGateway';
 import type { RunningSimulator } from '../../../electron/core/llm/simulator/simulatorOptions';

@@ -205,7 +205,7 @@ describe('compare, rename, archive, resume with new endpoints, validateConfig, p
     expect((await core.runs.waitForRun(runId)).status).toBe('paused');
     await own.stop();
     const labels: string[] = [];
-    const unsubscribe = core.runs.onProgress((progress) => labels.push(progress.label));
+    const unsubscribe = core.runs.onProgress((progress) => labels.push(progress.phase));
     await core.runs.resume(runId);
     const resumed = await core.runs.waitForRun(runId);
     unsubscribe();

@@ -50,3 +50,46 @@ describe('parseRunConfig', () => {
     }
   });
 });
+
+/** Endpoints, sampling and role bindings: checked by the run config's schema (the only one). */
+describe('parseRunConfig: endpoints and role bindings', () => {
+  const issuesOf = (json: unknown) => {
+    try {
+      parseRunConfig(json);
+    } catch (error) {
+      if (error instanceof RunConfigError) return error.issues;
+      throw error;
+    }
+    return [];
+  };
+  const paths = (json: unknown) => issuesOf(json).map((issue) => issue.path);
+
+  it('names each bad endpoint field in its own issue', () => {
+    expect(paths({ method: 'remo', preset: 'paper-100', endpoints: [{ ...endpoint, kind: 'tgi', concurrency: 0, baseURL: 'localhost' }] }))
+      .toEqual(expect.arrayContaining(['endpoints.0.kind', 'endpoints.0.concurrency', 'endpoints.0.baseURL']));
+  });
+
+  it('rejects sampling out of range, naming the role', () => {
+    const roles = { solver: { sampling: { temperature: 3 } }, critic: { sampling: { topP: 0 } }, optimizer: { sampling: { maxTokens: 0 } } };
+    expect(paths({ method: 'remo', preset: 'paper-100', endpoints: [endpoint], roles })).toEqual(expect.arrayContaining([
+      'roles.solver.sampling.temperature', 'roles.critic.sampling.topP', 'roles.optimizer.sampling.maxTokens',
+    ]));
+  });
+
+  it('rejects a role bound to nothing, and duplicate endpoint names', () => {
+    const issues = issuesOf({ method: 'remo', preset: 'paper-100', endpoints: [endpoint, endpoint], roles: { critic: { endpoint: 'nowhere' } } });
+    expect(issues).toEqual(expect.arrayContaining([
+      { path: 'endpoints', message: 'endpoint names must be unique' },
+      { path: 'roles.critic.endpoint', message: 'no endpoint or group named "nowhere"' },
+    ]));
+  });
+
+  it('accepts a group name as a role target', () => {
+    const replicas = [
+      { ...endpoint, name: 'r1', group: 'qwen' },
+      { ...endpoint, name: 'r2', baseURL: 'http://127.0.0.1:8001/v1', group: 'qwen' },
+    ];
+    const config = parseRunConfig({ method: 'remo', preset: 'paper-100', endpoints: replicas, roles: { solver: { endpoint: 'qwen' } } });
+    expect(config.roles.solver.endpoint).toBe('qwen');
+  });
+});

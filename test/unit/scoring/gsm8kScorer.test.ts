@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gsm8kScorer, extractPredictedNumber } from '../../../shared/scoring/numericScorer';
 import { findNumbers, formatNumber, parseNumber } from '../../../shared/scoring/parseNumber';
-import { stripThinking } from '../../../shared/scoring/stripThinking';
 
 /** given a response and a gold, then the scorer predicts `predicted` and judges `correct`. */
 const cases: Array<{ given: string; response: string; gold: string; predicted: string | null; correct: boolean }> = [
@@ -131,12 +130,8 @@ describe('number grammar', () => {
   });
 });
 
-describe('stripThinking', () => {
-  it('removes closed blocks, an unclosed tail and an orphan head', () => {
-    expect(stripThinking('a<think>x</think>b<THINK>y</THINK>c')).toBe('abc');
-    expect(stripThinking('keep<think>drop')).toBe('keep');
-    expect(stripThinking('drop</think>keep')).toBe('keep');
-  });
+// stripThinking's own cases: test/unit/prompts/stripThinking.test.ts.
+describe('extractPredictedNumber', () => {
   it('exposes the fallback decision through extractPredictedNumber', () => {
     expect(extractPredictedNumber('Answer: 3').reason).toBeUndefined();
   });

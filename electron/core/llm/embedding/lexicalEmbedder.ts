@@ -3,6 +3,7 @@
  * character trigrams into a fixed 384-d vector, L2-normalised, so cosine = dot product. It captures
  * lexical overlap (shared words, numbers, word pieces), not meaning: call it what it is in the UI.
  */
+import { fnv1a32 } from '../../../../shared/hash/fnv1a32';
 
 /** Dimension of every notebook vector (the vec0 table is float[384]); server embeddings must match. */
 export const EMBEDDING_DIMENSIONS = 384;
@@ -13,16 +14,6 @@ export const LEXICAL_EMBEDDER_MODEL = 'lexical';
 /** Human label for the UI: honest about what the similarity means. */
 export const LEXICAL_EMBEDDER_LABEL = 'lexical (hashed n-grams)';
 
-/** FNV-1a, 32-bit: tiny, fast and stable across platforms and versions (the vectors are persisted). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 function tokenize(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
@@ -31,7 +22,8 @@ function tokenize(text: string): string[] {
 export function lexicalEmbed(text: string, dimensions: number = EMBEDDING_DIMENSIONS): Float32Array {
   const vector = new Float32Array(dimensions);
   const add = (feature: string, weight: number) => {
-    const hash = fnv1a(feature);
+    // FNV-1a: stable across platforms and versions, as it must be (the vectors are persisted).
+    const hash = fnv1a32(feature);
     // The sign bit makes colliding features cancel on average instead of piling up.
     vector[hash % dimensions]! += (hash & 0x80000000 ? -1 : 1) * weight;
   };

@@ -6,17 +6,16 @@ import { chatCacheKey, endpointFingerprint } from '../cache/cacheKey';
 import { ResponseCache } from '../cache/responseCache';
 import { EndpointPool } from '../concurrency/endpointPool';
 import { LEXICAL_EMBEDDER } from '../../../../shared/config/resolveRunConfig';
-import type { RoleBindings } from '../config/llmConfigSchema';
 import { EMBEDDING_DIMENSIONS, LEXICAL_EMBEDDER_MODEL, lexicalEmbed } from '../embedding/lexicalEmbedder';
 import { BadReplyError, classifyFailure } from '../errors/classifyFailure';
 import { DEFAULT_RETRY_POLICY, nextDelayMs } from '../retry/retryPolicy';
 import type { RetryPolicy } from '../retry/retryPolicy';
-import { stripThinking } from '../thinking/stripThinking';
+import { stripThinking } from '../../../../shared/prompts/stripThinking';
 import { applyThinkingSwitch, thinkingSwitchOf, usesLegacySwitch } from '../thinking/thinkingSwitch';
 import type { ThinkingSwitchName } from '../thinking/thinkingSwitch';
 import { LlmError } from '../types';
 import type {
-  CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, Sampling,
+  CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, RoleBindings, Sampling,
 } from '../types';
 import { contextWindowFromModelList } from './contextWindowFromModelList';
 import { createEndpointClient } from './endpointClient';

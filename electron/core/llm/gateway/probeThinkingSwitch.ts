@@ -1,6 +1,6 @@
 import { THINKING_SWITCHES, type ThinkingSwitchName } from '../../../../shared/config/thinkingSwitches';
 import type { ThinkingProbeView } from '../../../../shared/api/contract';
-import { stripThinking } from '../thinking/stripThinking';
+import { stripThinking } from '../../../../shared/prompts/stripThinking';
 import type { LlmError } from '../types';
 
 /** What one probe request came back with. */

@@ -4,7 +4,12 @@
  * concurrent requests arrive. Same seed + same request = same reply, in any interleaving.
  */
 
-/** cyrb53: a fast, well-mixed 53-bit string hash (public domain). */
+/**
+ * cyrb53: a fast, well-mixed 53-bit string hash (public domain). Deliberately not the shared
+ * fnv1a32: every simulated reply, fault and latency is a function of these exact values (tests,
+ * benchmarks and recorded simulated runs are reproducible only while they stay the same), it takes
+ * the simulator's seed itself, and 53 bits give `hashUnit` a finer grid than 32 would.
+ */
 export function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;

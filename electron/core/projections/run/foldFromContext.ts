@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../../../shared/events/run/runEventTypes';
+import { isRunEvent } from '../../../../shared/events/run/isRunEvent';
 import { evolveRun } from '../../../../shared/fold/evolveRun';
 import { foldRun } from '../../../../shared/fold/foldRun';
 import type { RunState } from '../../../../shared/fold/runState';
@@ -13,7 +13,7 @@ import { findSnapshotAtOrBefore } from './findSnapshot';
  * that point.
  */
 export function foldFromContext(ctx: ProjectionContext, runId: string, position: number): RunState {
-  const events = ctx.readStream(runId, { toGlobalPosition: position }) as unknown as RunEvent[];
+  const events = ctx.readStream(runId, { toGlobalPosition: position }).filter(isRunEvent);
   return foldRun(runId, events, { trackAnswers: false, memorySource: (from, at) => foldFromContext(ctx, from, at) });
 }
 
@@ -27,7 +27,7 @@ export function viewStateFromContext(db: Db, ctx: ProjectionContext, runId: stri
   if (!snapshot) return foldFromContext(ctx, runId, position);
   const state = deserializeViewState(snapshot.state, runId);
   for (const event of ctx.readStream(runId, { fromGlobalPosition: snapshot.position + 1, toGlobalPosition: position })) {
-    evolveRun(state, event as unknown as RunEvent, { trackAnswers: false, memorySource: (from, at) => foldFromContext(ctx, from, at) });
+    if (isRunEvent(event)) evolveRun(state, event, { trackAnswers: false, memorySource: (from, at) => foldFromContext(ctx, from, at) });
   }
   return state;
 }

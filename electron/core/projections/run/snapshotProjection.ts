@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../../../shared/events/envelope';
-import type { EpochCompletedData, RunEvent, RunForkedEventData } from '../../../../shared/events/run/runEventTypes';
+import { isRunEvent } from '../../../../shared/events/run/isRunEvent';
 import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
 import { evolveRun } from '../../../../shared/fold/evolveRun';
 import { initialRunState } from '../../../../shared/fold/runState';
@@ -32,20 +32,22 @@ export const snapshotProjection: Projection = {
     )`);
   },
   apply(db, event: StoredEvent, ctx) {
+    // Never skips (`handles` is the run catalogue); it narrows `event`, so `data` is typed below.
+    if (!isRunEvent(event)) return;
     const runId = event.streamId;
     if (event.type === 'RunStarted' || event.type === 'RunForked') {
-      const fork = event.type === 'RunForked' ? (event.data as RunForkedEventData) : null;
+      const fork = event.type === 'RunForked' ? event.data : null;
       db.prepare(`INSERT INTO ${LINEAGE_TABLE} VALUES (?, ?, ?, ?, ?)`).run(runId, fork?.parentRunId ?? null, fork?.parentPosition ?? null, event.globalPosition, event.globalPosition);
     } else {
       db.prepare(`UPDATE ${LINEAGE_TABLE} SET last_position = ? WHERE run_id = ?`).run(event.globalPosition, runId);
     }
-    const epochEnd = event.type === 'EpochCompleted' ? (event.data as EpochCompletedData).epoch : null;
+    const epochEnd = event.type === 'EpochCompleted' ? event.data.epoch : null;
     const last = (db.prepare(`SELECT max(position) AS p FROM ${SNAPSHOTS_TABLE} WHERE run_id = ?`).get(runId) as { p: number | null }).p;
     const due = last === null || epochEnd !== null || event.globalPosition - last >= SNAPSHOT_EVERY || event.type === 'RunCompleted';
     if (!due) return;
     const base = findSnapshotAtOrBefore(db, runId, event.globalPosition - 1);
     const state = base ? deserializeViewState(base.state, runId) : initialRunState(runId);
-    const events = ctx.readStream(runId, { fromGlobalPosition: (base?.position ?? 0) + 1, toGlobalPosition: event.globalPosition }) as unknown as RunEvent[];
+    const events = ctx.readStream(runId, { fromGlobalPosition: (base?.position ?? 0) + 1, toGlobalPosition: event.globalPosition }).filter(isRunEvent);
     for (const e of events) evolveRun(state, e, { trackAnswers: false, memorySource: (from, at) => foldFromContext(ctx, from, at) });
     db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOTS_TABLE} VALUES (?, ?, ?, ?)`).run(runId, event.globalPosition, epochEnd, serializeViewState(state));
   },

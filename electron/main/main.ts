@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { getLoadablePath } from 'sqlite-vec';
 import { apiDepsFromCore, createApiService } from '../core/api';
 import { createCore, type Core, type CoreOptions } from '../core/composition/createCore';
+import { defaultVecExtensionPath } from '../core/store/openDatabase';
 import { APP_ENTRY_URL } from './appOrigin';
 import { asarUnpackedPath } from './asarUnpackedPath';
 import { hardenContents } from './hardenContents';
@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     // Keys by endpoint name, decrypted on demand; never logged, never written to the database.
     keyResolver: (endpoint) => keys.get(endpoint.name),
     // In a packaged app the extension sits in app.asar.unpacked (see electron-builder.yml).
-    vecExtensionPath: asarUnpackedPath(getLoadablePath()),
+    vecExtensionPath: asarUnpackedPath(defaultVecExtensionPath()),
   };
   core = await createCore(options);
   const api = createApiService(apiDepsFromCore(core, { version: app.getVersion(), keyResolver: options.keyResolver! }));

@@ -1,5 +1,5 @@
 /** Public API of the event store; see README.md in this folder. */
-export { openDatabase, type OpenDatabaseOptions, type Durability } from './openDatabase';
+export { openDatabase, defaultVecExtensionPath, type OpenDatabaseOptions, type Durability } from './openDatabase';
 export { openEventStore, type OpenEventStoreOptions, type OpenedEventStore } from './openEventStore';
 export { EventRegistry, type EventTypeDefinition, type Upcaster } from './eventRegistry';
 export { VersionConflict } from './versionConflict';

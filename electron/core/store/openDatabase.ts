@@ -127,6 +127,15 @@ function removeProbeSideFiles(createdIfPresent: readonly string[]): void {
   }
 }
 
+/**
+ * Where the installed sqlite-vec package keeps its loadable extension. A host that relocates native
+ * files (the packaged Electron app: app.asar.unpacked) rewrites this path and passes it back as
+ * `vecExtensionPath`, so only core knows about the sqlite-vec package.
+ */
+export function defaultVecExtensionPath(): string {
+  return sqliteVec.getLoadablePath();
+}
+
 function loadVectorExtension(db: Db, extensionPath: string | undefined): void {
   if (extensionPath) db.loadExtension(extensionPath);
   else sqliteVec.load(db);

@@ -6,8 +6,17 @@ import { RunDetail } from './RunDetail';
 import { useUrlPoint } from '../navigation/useUrlPoint';
 import { useTheme } from '../theme/useTheme';
 import { RunsList } from './runs/RunsList';
+import type { Page } from '../store/pageSlice';
 
 const CompareView = lazy(() => import('./compare/CompareView').then((module) => ({ default: module.CompareView })));
+const DatasetsView = lazy(() => import('./datasets/DatasetsView').then((module) => ({ default: module.DatasetsView })));
+const MaintenanceView = lazy(() => import('./maintenance/MaintenanceView').then((module) => ({ default: module.MaintenanceView })));
+
+const PAGES: { page: Page; label: string }[] = [
+  { page: 'runs', label: 'Runs' },
+  { page: 'datasets', label: 'Datasets' },
+  { page: 'maintenance', label: 'Maintenance' },
+];
 
 /** Top bar, runs list, run detail. */
 export function App() {
@@ -18,6 +27,8 @@ export function App() {
   const transportKind = useApp((s) => s.transportKind);
   const selectedRunId = useApp((s) => s.selectedRunId);
   const comparing = useApp((s) => s.comparing);
+  const page = useApp((s) => s.page);
+  const showPage = useApp((s) => s.showPage);
   const [theme, cycleTheme] = useTheme();
   useUrlPoint();
 
@@ -33,6 +44,13 @@ export function App() {
         <span className="muted small" data-testid="db-path" title="Database">
           {info ? info.dbPath : ''}
         </span>
+        <nav className="page-nav" aria-label="Pages">
+          {PAGES.map((entry) => (
+            <button key={entry.page} type="button" className="tab" aria-current={page === entry.page ? 'page' : undefined} onClick={() => showPage(entry.page)} data-testid={`page-${entry.page}`}>
+              {entry.label}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
         <span className={`live live-${live}`} data-testid="live-state" title={`transport: ${transportKind}`}>
           {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
@@ -43,16 +61,25 @@ export function App() {
         <span className="muted small">{info ? `v${info.version}` : ''}</span>
       </header>
       {notice && <ErrorMessage error={notice} onDismiss={dismissNotice} />}
-      <main className={selectedRunId ? 'content with-detail' : 'content'}>
-        <RunsList />
-        {comparing ? (
-          <Suspense fallback={<div className="panel muted">Loading the comparison…</div>}>
-            <CompareView />
+      {page === 'runs' ? (
+        <main className={selectedRunId ? 'content with-detail' : 'content'}>
+          <RunsList />
+          {comparing ? (
+            <Suspense fallback={<div className="panel muted">Loading the comparison…</div>}>
+              <CompareView />
+            </Suspense>
+          ) : (
+            <RunDetail />
+          )}
+        </main>
+      ) : (
+        <main className="content">
+          <Suspense fallback={<div className="panel muted">Loading…</div>}>
+            {page === 'datasets' && <DatasetsView />}
+            {page === 'maintenance' && <MaintenanceView />}
           </Suspense>
-        ) : (
-          <RunDetail />
-        )}
-      </main>
+        </main>
+      )}
     </div>
   );
 }

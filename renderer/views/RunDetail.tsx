@@ -36,6 +36,7 @@ export function RunDetail() {
   const resumeRun = useApp((s) => s.resumeRun);
   const stopRun = useApp((s) => s.stopRun);
   const openCompare = useApp((s) => s.openCompare);
+  const exportRun = useApp((s) => s.exportRun);
   const [dialog, setDialog] = useState<'fork' | 'fix' | null>(null);
   const selectRun = useApp((s) => s.selectRun);
   const pinHere = useApp((s) => s.pinHere);
@@ -75,6 +76,7 @@ export function RunDetail() {
             <button type="button" className="button" onClick={() => void openCompare([summary.parentRunId!, summary.runId])} data-testid="compare-parent">Compare with parent</button>
           )}
           <ForkButton onClick={() => setDialog('fork')} />
+          <button type="button" className="button" onClick={() => void exportRun(summary.runId)} title="Save the run's log as a file (remo export): import it into another database" data-testid="export-run">Export</button>
         </div>
       </header>
       {dialog === 'fork' && <ForkDialog onClose={() => setDialog(null)} />}

@@ -4,13 +4,14 @@ import type { TransportKind } from '../api/pickTransport';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createDetailSlice, type DetailSlice } from './detailSlice';
+import { createKeysSlice, type KeysSlice } from './keysSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 
 /**
  * The renderer's one store, built from slices (zustand docs' pattern). It caches what the core
  * says (run summaries, folded states); it never computes domain truth itself.
  */
-export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice;
+export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice & KeysSlice;
 
 /** What every slice creator receives: the store's set/get and the API client. */
 export interface SliceContext {
@@ -29,6 +30,7 @@ export function createAppStore(client: ApiClient, transportKind: TransportKind):
       ...createRunsSlice(ctx),
       ...createDetailSlice(ctx),
       ...createCompareSlice(ctx),
+      ...createKeysSlice(ctx),
     };
   });
 }

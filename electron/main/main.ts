@@ -110,6 +110,10 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow();
 }
 
+// A separate profile (keys, window state, single-instance lock) when asked: end-to-end tests, or a
+// second app on one account. Must precede the lock, which is taken per user data folder.
+if (process.env.REMO_USER_DATA?.trim()) app.setPath('userData', path.resolve(process.env.REMO_USER_DATA.trim()));
+
 // One app per user data folder: two would fight over the database's run leases and the key file.
 if (!app.requestSingleInstanceLock()) {
   app.quit();

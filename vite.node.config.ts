@@ -2,8 +2,11 @@
  * Builds the Node-side bundles of the Electron app, one entry per invocation:
  *   vite build --config vite.node.config.ts --mode main     -> dist/main/main.cjs
  *   vite build --config vite.node.config.ts --mode preload  -> dist/preload/preload.cjs
- * Two separate builds on purpose: a sandboxed preload can require only 'electron', so it must be
- * one self-contained file; a multi-entry build could split shared code into a chunk it cannot load.
+ *   vite build --config vite.node.config.ts --mode worker   -> dist/worker/coreWorker.cjs
+ * Separate builds on purpose: a sandboxed preload can require only 'electron', so it must be one
+ * self-contained file; a multi-entry build could split shared code into a chunk it cannot load.
+ * The core worker (electron/core/worker) is its own file because main starts it by path as a
+ * worker thread; each build has its own outDir, since emptyOutDir wipes the folder it builds into.
  * Production dependencies (native better-sqlite3 / sqlite-vec, openai, ws, zod...) stay external:
  * electron-builder ships them in node_modules (native ones unpacked from the asar).
  */
@@ -25,6 +28,7 @@ const external = [
 const entries = {
   main: { entry: 'electron/main/main.ts', outDir: 'dist/main', fileName: 'main.cjs' },
   preload: { entry: 'electron/preload/preload.ts', outDir: 'dist/preload', fileName: 'preload.cjs' },
+  worker: { entry: 'electron/core/worker/coreWorkerMain.ts', outDir: 'dist/worker', fileName: 'coreWorker.cjs' },
 } as const;
 
 export default defineConfig(({ mode }) => {

@@ -1,28 +1,32 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { summarizeAppended, type ServerMessage } from '../../shared/api/contract';
+import type { ServerMessage } from '../../shared/api/contract';
 import { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } from '../../shared/api/ipcChannels';
-import { fail, type ApiResult } from '../../shared/api/result';
-import type { StoredEvent } from '../../shared/events/envelope';
+import { fail } from '../../shared/api/result';
+import type { ApiTransport } from '../../shared/api/transport';
 import { isAppPageUrl } from './appOrigin';
+import { isKeysMethod, type KeysHandler } from './createKeysHandler';
 
-export interface IpcApi {
-  dispatch: (method: string, rawArgs: unknown) => Promise<ApiResult<unknown>>;
-  subscribe: (listener: (events: readonly StoredEvent[]) => void) => () => void;
+export interface IpcRelay {
+  /** The contract over the core worker (`worker.transport('ipc')`); its pushes are already summarised. */
+  core: ApiTransport;
+  /** keys.* answered here, in main (OS-encrypted store); never relayed to the core. */
+  keys: KeysHandler;
 }
 
 /**
- * The IPC transport: one invoke channel, one push channel (VS Code's rule: check channel, sender
- * frame and origin before handling). The dispatcher parses every payload against the contract's
- * schema, so main never trusts the renderer's arguments. Returns a disposer.
+ * The IPC transport, a relay: one invoke channel, one push channel (VS Code's rule: check channel,
+ * sender frame and origin before handling). Main decides nothing about runs: every other call goes
+ * to the core worker, whose dispatcher parses it against the contract's schema, so main never
+ * trusts the renderer's arguments and never does a fold on its own thread. Returns a disposer.
  */
-export function registerIpc(api: IpcApi): () => void {
+export function registerIpc(relay: IpcRelay): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
     if (!isTrustedSender(event)) return fail('forbidden', 'IPC from a frame that is not the app page');
     if (typeof method !== 'string') return fail('bad-request', 'method must be a string');
-    return api.dispatch(method, args);
+    if (isKeysMethod(method)) return relay.keys(method, args);
+    return relay.core.invoke(method, args);
   });
-  const unsubscribe = api.subscribe((events) => {
-    const message: ServerMessage = { event: 'runs.appended', payload: summarizeAppended(events) };
+  const unsubscribe = relay.core.subscribe((message: ServerMessage) => {
     for (const win of BrowserWindow.getAllWindows()) {
       const contents = win.webContents;
       // Push only to windows that still show the app page (never to a navigated-away page).

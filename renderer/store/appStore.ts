@@ -6,13 +6,14 @@ import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createDetailSlice, type DetailSlice } from './detailSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import { createPageSlice, type PageSlice } from './pageSlice';
+import { createKeysSlice, type KeysSlice } from './keysSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 
 /**
  * The renderer's one store, built from slices (zustand docs' pattern). It caches what the core
  * says (run summaries, folded states); it never computes domain truth itself.
  */
-export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice & PageSlice & LibrarySlice;
+export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice & PageSlice & LibrarySlice & KeysSlice;
 
 /** What every slice creator receives: the store's set/get and the API client. */
 export interface SliceContext {
@@ -33,6 +34,7 @@ export function createAppStore(client: ApiClient, transportKind: TransportKind):
       ...createCompareSlice(ctx),
       ...createPageSlice(ctx),
       ...createLibrarySlice(ctx),
+      ...createKeysSlice(ctx),
     };
   });
 }

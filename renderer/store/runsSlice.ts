@@ -2,6 +2,7 @@ import type { RunSummary } from '../../shared/api/runViews';
 import type { ConfigCheck, ConnectionReportView } from '../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../shared/api/result';
 import type { SliceContext } from './appStore';
+import { runsToResume } from './runsToResume';
 
 export interface RunsSlice {
   runs: RunSummary[];
@@ -18,6 +19,14 @@ export interface RunsSlice {
   /** Checks a config as starting it would, writing nothing; a transport failure becomes one issue. */
   checkConfig(config: Record<string, unknown>): Promise<ConfigCheck>;
   testEndpoint(endpoint: Record<string, unknown>): Promise<ApiResult<ConnectionReportView>>;
+  /**
+   * Runs that were paused or interrupted when the app opened (quitting mid-run pauses them), taken
+   * from the first list loaded: offered for resuming once, not for every pause made later.
+   */
+  resumeOffer: string[] | null;
+  dismissResumeOffer(): void;
+  /** Resumes any run by id (the resume banner); the selected run's own button is resumeRun. */
+  resumeRunById(runId: string): Promise<boolean>;
 }
 
 export function createRunsSlice({ set, get, client }: SliceContext): RunsSlice {
@@ -27,11 +36,23 @@ export function createRunsSlice({ set, get, client }: SliceContext): RunsSlice {
     runsLoaded: false,
     runsError: null,
     includeArchived: false,
+    resumeOffer: null,
+    dismissResumeOffer: () => set({ resumeOffer: [] }),
+    async resumeRunById(runId) {
+      const result = await client.call('runs.resume', { runId });
+      if (!result.ok) get().showNotice(result.error);
+      await get().loadRuns();
+      if (get().selectedRunId === runId) await get().refreshSummary();
+      return result.ok;
+    },
     async loadRuns() {
       const mine = ++seq;
       const result = await client.call('runs.list', get().includeArchived ? { includeArchived: true } : {});
       if (mine !== seq) return; // a newer refresh is in flight: its answer wins
-      if (result.ok) set({ runs: result.value, runsLoaded: true, runsError: null });
+      if (result.ok) {
+        set({ runs: result.value, runsLoaded: true, runsError: null });
+        if (get().resumeOffer === null) set({ resumeOffer: runsToResume(result.value).map((run) => run.runId) });
+      }
       else set({ runsLoaded: true, runsError: result.error });
     },
     async setIncludeArchived(include) {

@@ -1,12 +1,14 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { SimulatorBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApp } from '../store/storeContext';
 import { RunDetail } from './RunDetail';
 import { useUrlPoint } from '../navigation/useUrlPoint';
 import { useTheme } from '../theme/useTheme';
+import { ResumeBanner } from './runs/ResumeBanner';
 import { RunsList } from './runs/RunsList';
 import type { Page } from '../store/pageSlice';
+import { ApiKeysDialog } from './settings/ApiKeysDialog';
 
 const CompareView = lazy(() => import('./compare/CompareView').then((module) => ({ default: module.CompareView })));
 const DatasetsView = lazy(() => import('./datasets/DatasetsView').then((module) => ({ default: module.DatasetsView })));
@@ -18,7 +20,7 @@ const PAGES: { page: Page; label: string }[] = [
   { page: 'maintenance', label: 'Maintenance' },
 ];
 
-/** Top bar, runs list, run detail. */
+/** Top bar (with Settings), the resume banner, runs list, run detail. */
 export function App() {
   const info = useApp((s) => s.info);
   const live = useApp((s) => s.live);
@@ -30,6 +32,7 @@ export function App() {
   const page = useApp((s) => s.page);
   const showPage = useApp((s) => s.showPage);
   const [theme, cycleTheme] = useTheme();
+  const [settingsOpen, setSettingsOpen] = useState(false);
   useUrlPoint();
 
   useEffect(() => {
@@ -55,12 +58,17 @@ export function App() {
         <span className={`live live-${live}`} data-testid="live-state" title={`transport: ${transportKind}`}>
           {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
         </span>
+        <button type="button" className="theme-toggle" onClick={() => setSettingsOpen(true)} title="API keys for the model endpoints" data-testid="settings-open">
+          Settings
+        </button>
         <button type="button" className="theme-toggle" onClick={cycleTheme} title="Colour theme: system, dark or light" data-testid="theme-toggle">
           theme: {theme}
         </button>
         <span className="muted small">{info ? `v${info.version}` : ''}</span>
       </header>
       {notice && <ErrorMessage error={notice} onDismiss={dismissNotice} />}
+      <ResumeBanner />
+      {settingsOpen && <ApiKeysDialog onClose={() => setSettingsOpen(false)} />}
       {page === 'runs' ? (
         <main className={selectedRunId ? 'content with-detail' : 'content'}>
           <RunsList />

@@ -29,6 +29,15 @@ export const MAX_EVENTS_PAGE = 1000;
 /** Most hits `runs.searchNotebook` returns. */
 export const MAX_NOTEBOOK_HITS = 50;
 
+/** An endpoint's name as run configs spell it (the key store is keyed by it). */
+const endpointName = z.string().min(1, 'an endpoint name must not be empty').max(200);
+/**
+ * An API key: it goes into an HTTP Authorization header, so printable ASCII without spaces is all a
+ * real key can be; bounded so a paste of the wrong clipboard is refused, not stored.
+ */
+export const API_KEY_MAX = 4096;
+const apiKey = z.string().min(1, 'the key is empty').max(API_KEY_MAX, `a key is at most ${API_KEY_MAX} characters`).regex(/^[\x21-\x7e]+$/, 'a key is printable ASCII without spaces or line breaks');
+
 /** Argument schemas, one per method. The keys are the method names, and the contract. */
 export const apiArgSchemas = {
   /** Version, database path and whether the configured LLM endpoints are the built-in simulator. */
@@ -92,6 +101,13 @@ export const apiArgSchemas = {
   'runs.fork': z
     .object({ runId, at: runPointSchema, overrides: z.record(z.string(), z.unknown()).optional() })
     .strict(),
+  /**
+   * API keys kept by the desktop app (OS-encrypted, electron/main). Write-only: no method returns a
+   * key, only which endpoints have one. Other hosts answer `unavailable` (they read apiKeyEnv).
+   */
+  'keys.status': z.object({}).strict(),
+  'keys.set': z.object({ endpoint: endpointName, key: apiKey }).strict(),
+  'keys.delete': z.object({ endpoint: endpointName }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgSchemas;
@@ -120,6 +136,15 @@ export interface VerifyReport {
   /** First global position whose hash does not chain, when `ok` is false. */
   firstBadPosition?: number;
   message?: string;
+}
+
+/** Whether this host can keep API keys, and for which endpoints it holds one (never the keys). */
+export interface KeysStatus {
+  available: boolean;
+  /** Why keys cannot be stored here (no keyring...), when `available` is false. */
+  reason?: string;
+  /** Endpoint names with a stored key, sorted. */
+  stored: string[];
 }
 
 /** What the gateway's testConnection reports (reachability, latency, models, thinking switch); JSON only. */
@@ -190,6 +215,9 @@ export interface ApiResults {
   'runs.resume': { runId: string };
   'runs.stop': { requested: true };
   'runs.fork': { runId: string };
+  'keys.status': KeysStatus;
+  'keys.set': { endpoint: string; stored: true };
+  'keys.delete': { endpoint: string; deleted: boolean };
 }
 
 /** The handler map a core implements: one function per method, fed parsed arguments. */

@@ -80,6 +80,22 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     });
 
+    it('keys.* are write-only: kept by the desktop app over IPC, unavailable (use apiKeyEnv) elsewhere; bad payloads are bad-request everywhere', async () => {
+      expect(await harness.transport.invoke('keys.set', { endpoint: 'simulator', key: 'has a space' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(await harness.transport.invoke('keys.delete', {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      if (harness.transportName !== 'ipc') {
+        const status = await client.call('keys.status', {});
+        expect(status).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('apiKeyEnv') } });
+        expect(await client.call('keys.set', { endpoint: 'simulator', key: 'sk-contract' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+        return;
+      }
+      expect(await client.call('keys.set', { endpoint: 'contract-endpoint', key: 'sk-contract' })).toEqual({ ok: true, value: { endpoint: 'contract-endpoint', stored: true } });
+      const status = await client.call('keys.status', {});
+      expect(status).toMatchObject({ ok: true, value: { available: true, stored: expect.arrayContaining(['contract-endpoint']) } });
+      expect(JSON.stringify(status)).not.toContain('sk-contract');
+      expect(await client.call('keys.delete', { endpoint: 'contract-endpoint' })).toEqual({ ok: true, value: { endpoint: 'contract-endpoint', deleted: true } });
+    });
+
     it('runs.stateAt folds to the seed epoch, a later epoch and the end, in order', async () => {
       const seed = await client.call('runs.stateAt', { runId: harness.seededRunId, at: { epoch: 0 } });
       const one = await client.call('runs.stateAt', { runId: harness.seededRunId, at: { epoch: 1 } });

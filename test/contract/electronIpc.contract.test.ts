@@ -55,7 +55,22 @@ defineContractSuite('Electron IPC (main registerIpc + preload, electron module f
   const core = await createTestCore();
   const { registerIpc } = await import('../../electron/main/registerIpc');
   const { PRELOAD_GLOBAL } = await import('../../shared/api/ipcChannels');
-  const dispose = registerIpc({ dispatch: core.api.dispatcher('ipc'), subscribe: core.api.subscribe });
+  const { createKeysHandler } = await import('../../electron/main/createKeysHandler');
+  // Main relays to the core worker's transport; here the same contract in this thread ('ipc' named),
+  // with keys.* answered by main over an in-memory store (safeStorage is Electron's).
+  const stored = new Map<string, string>();
+  const keys = createKeysHandler(
+    {
+      available: () => ({ ok: true }),
+      get: (name) => stored.get(name),
+      set: (name, value) => void stored.set(name, value),
+      delete: (name) => void stored.delete(name),
+      names: () => [...stored.keys()].sort(),
+      all: () => Object.fromEntries(stored),
+    },
+    () => undefined,
+  );
+  const dispose = registerIpc({ core: core.api.transport('ipc'), keys });
   await import('../../electron/preload/preload');
   return {
     transport: ipc.exposed[PRELOAD_GLOBAL] as ApiTransport,

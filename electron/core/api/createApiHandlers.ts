@@ -26,6 +26,16 @@ export interface ApiCoreDeps {
   defaultRunConfig?: () => Record<string, unknown>;
 }
 
+/**
+ * What the core says to keys.*: keys are kept by the desktop app's main process (OS-encrypted) and
+ * answered there before a call reaches the core; any host that lets them through has no key store.
+ */
+export const KEYS_UNAVAILABLE_MESSAGE = "API keys are kept by the desktop app; here use an environment variable named in the endpoint's apiKeyEnv";
+
+function keysUnavailable(): never {
+  throw Object.assign(new Error(KEYS_UNAVAILABLE_MESSAGE), { code: 'unavailable' });
+}
+
 /** Default page size of runs.events when the caller gives none. */
 export const DEFAULT_EVENTS_PAGE = 200;
 
@@ -94,5 +104,8 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
       return { requested: true } as const;
     },
     'runs.fork': ({ runId, at, overrides }) => runs.fork(runId, at, overrides ?? {}),
+    'keys.status': keysUnavailable,
+    'keys.set': keysUnavailable,
+    'keys.delete': keysUnavailable,
   };
 }

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ServerMessage } from '../../../shared/api/contract';
 
 /**
  * Electron main and preload with the `electron` module replaced by fakes (no binary here, and a
  * real require('electron') would try to download one). What is tested is OUR logic: sender
- * checks, payload validation, the preload's surface, and that keys never hit the disk in clear.
+ * checks, the relay to the core worker, keys.* answered (and validated) in main, the preload's
+ * surface. The key store's own tests are in safeKeyStore.test.ts.
  */
 const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -63,38 +65,48 @@ vi.mock('electron', () => ({
 }));
 
 const { registerIpc } = await import('../../../electron/main/registerIpc');
+const { createKeysHandler } = await import('../../../electron/main/createKeysHandler');
 const { hardenContents } = await import('../../../electron/main/hardenContents');
 const { createSafeKeyStore } = await import('../../../electron/main/safeKeyStore');
 const { IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL } = await import('../../../shared/api/ipcChannels');
 
-describe('Electron IPC handler', () => {
-  let push: (events: readonly unknown[]) => void = () => undefined;
-  const dispatched: Array<[string, unknown]> = [];
+describe('Electron IPC relay', () => {
+  let push: (message: ServerMessage) => void = () => undefined;
+  const relayed: Array<[string, unknown]> = [];
+  const keyChanges: Array<Record<string, string>> = [];
+  let keyFile = '';
   beforeEach(() => {
     fake.handlers.clear();
     fake.sent.length = 0;
-    dispatched.length = 0;
+    relayed.length = 0;
+    keyChanges.length = 0;
     fake.windowContents.url = 'app://remo/index.html';
+    keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'remo-keys-')), 'api-keys.json');
     registerIpc({
-      dispatch: async (method, args) => {
-        dispatched.push([method, args]);
-        return { ok: true, value: 'done' };
+      core: {
+        invoke: async (method, args) => {
+          relayed.push([method, args]);
+          return { ok: true, value: 'done' };
+        },
+        subscribe: (listener) => {
+          push = listener;
+          return () => undefined;
+        },
       },
-      subscribe: (listener) => {
-        push = listener as typeof push;
-        return () => undefined;
-      },
+      keys: createKeysHandler(createSafeKeyStore(keyFile), (keys) => keyChanges.push(keys)),
     });
   });
   const invoke = (event: unknown, method: unknown, args: unknown) => fake.handlers.get(IPC_INVOKE_CHANNEL)!(event, method, args);
+  const appFrame = () => ({ sender: fake.windowContents, senderFrame: { url: 'app://remo/index.html', parent: null } });
   const topFrame = (url: string) => ({ sender: fake.windowContents, senderFrame: { url, parent: null } });
 
-  it('dispatches calls from the app page', async () => {
-    expect(await invoke(topFrame('app://remo/index.html'), 'runs.list', {})).toEqual({ ok: true, value: 'done' });
-    expect(dispatched).toEqual([['runs.list', {}]]);
+  it('relays calls from the app page to the core worker, arguments untouched', async () => {
+    expect(await invoke(appFrame(), 'runs.list', {})).toEqual({ ok: true, value: 'done' });
+    expect(await invoke(appFrame(), 'runs.summary', { runId: 7 })).toEqual({ ok: true, value: 'done' });
+    expect(relayed).toEqual([['runs.list', {}], ['runs.summary', { runId: 7 }]]);
   });
 
-  it('refuses other pages, subframes, foreign windows and missing frames without dispatching', async () => {
+  it('refuses other pages, subframes, foreign windows and missing frames without relaying (keys.* included)', async () => {
     const cases = [
       topFrame('https://evil.example/'),
       topFrame('file:///tmp/x.html'),
@@ -104,19 +116,79 @@ describe('Electron IPC handler', () => {
     ];
     for (const event of cases) {
       expect(await invoke(event, 'runs.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await invoke(event, 'keys.set', { endpoint: 'default', key: 'sk-abc' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await invoke(event, 'keys.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(dispatched).toEqual([]);
+    expect(relayed).toEqual([]);
+    expect(keyChanges).toEqual([]);
+    expect(existsSync(keyFile)).toBe(false);
   });
 
   it('refuses a non-string method name', async () => {
-    expect(await invoke(topFrame('app://remo/index.html'), { toString: () => 'runs.list' }, {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await invoke(appFrame(), { toString: () => 'runs.list' }, {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(relayed).toEqual([]);
   });
 
-  it('pushes committed events only to windows that show the app page', () => {
-    push([{ globalPosition: 1, streamId: 'r1', type: 'RunStarted' }]);
-    expect(fake.sent).toEqual([{ channel: IPC_PUSH_CHANNEL, message: { event: 'runs.appended', payload: [{ runId: 'r1', firstPosition: 1, lastPosition: 1, count: 1, types: ['RunStarted'] }] } }]);
+  it('answers keys.* in main, never relaying them, and sends the worker the new key map after each change', async () => {
+    expect(await invoke(appFrame(), 'keys.status', {})).toEqual({ ok: true, value: { available: true, stored: [] } });
+    expect(await invoke(appFrame(), 'keys.set', { endpoint: 'dashscope', key: 'sk-secret-123' })).toEqual({ ok: true, value: { endpoint: 'dashscope', stored: true } });
+    expect(keyChanges).toEqual([{ dashscope: 'sk-secret-123' }]);
+    const status = await invoke(appFrame(), 'keys.status', undefined);
+    expect(status).toEqual({ ok: true, value: { available: true, stored: ['dashscope'] } });
+    // Write-only: nothing the renderer can call returns the key.
+    expect(JSON.stringify(status)).not.toContain('sk-secret-123');
+    expect(await invoke(appFrame(), 'keys.set', { endpoint: 'dashscope', key: 'sk-replaced' })).toMatchObject({ ok: true });
+    expect(keyChanges.at(-1)).toEqual({ dashscope: 'sk-replaced' });
+    expect(await invoke(appFrame(), 'keys.delete', { endpoint: 'dashscope' })).toEqual({ ok: true, value: { endpoint: 'dashscope', deleted: true } });
+    expect(await invoke(appFrame(), 'keys.delete', { endpoint: 'dashscope' })).toEqual({ ok: true, value: { endpoint: 'dashscope', deleted: false } });
+    expect(keyChanges.at(-1)).toEqual({});
+    expect(await invoke(appFrame(), 'keys.get', { endpoint: 'dashscope' })).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(relayed).toEqual([]);
+  });
+
+  it('validates keys.* arguments with the contract schema: bad payloads are bad-request, nothing stored, the key never echoed', async () => {
+    const bad: unknown[] = [
+      { endpoint: 'default' },
+      { endpoint: '', key: 'sk-abc' },
+      { endpoint: 'default', key: '' },
+      { endpoint: 'default', key: 'sk with spaces' },
+      { endpoint: 'default', key: 'sk-abc\n' },
+      { endpoint: 'default', key: 'x'.repeat(5000) },
+      { endpoint: 'e'.repeat(300), key: 'sk-abc' },
+      { endpoint: 'default', key: 'sk-abc', extra: true },
+      { endpoint: 42, key: 'sk-abc' },
+      'sk-abc',
+      [],
+    ];
+    for (const args of bad) {
+      const result = (await invoke(appFrame(), 'keys.set', args)) as { ok: boolean; error?: { code: string; message: string } };
+      expect(result, JSON.stringify(args).slice(0, 60)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(JSON.stringify(result)).not.toContain('sk with spaces');
+    }
+    expect(await invoke(appFrame(), 'keys.delete', { endpoint: 7 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await invoke(appFrame(), 'keys.status', { sneaky: true })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(keyChanges).toEqual([]);
+    expect(existsSync(keyFile)).toBe(false);
+    expect(relayed).toEqual([]);
+  });
+
+  it('says why keys cannot be stored without a keyring, and stores nothing', async () => {
+    fake.state.encryptionAvailable = false;
+    try {
+      expect(await invoke(appFrame(), 'keys.status', {})).toMatchObject({ ok: true, value: { available: false, reason: expect.stringMatching(/safeStorage/) } });
+      expect(await invoke(appFrame(), 'keys.set', { endpoint: 'default', key: 'sk-abc' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(keyChanges).toEqual([]);
+    } finally {
+      fake.state.encryptionAvailable = true;
+    }
+  });
+
+  it('pushes the core worker messages only to windows that show the app page', () => {
+    const message: ServerMessage = { event: 'runs.appended', payload: [{ runId: 'r1', firstPosition: 1, lastPosition: 1, count: 1, types: ['RunStarted'] }] };
+    push(message);
+    expect(fake.sent).toEqual([{ channel: IPC_PUSH_CHANNEL, message }]);
     fake.windowContents.url = 'https://evil.example/';
-    push([{ globalPosition: 2, streamId: 'r1', type: 'StepCompleted' }]);
+    push(message);
     expect(fake.sent).toHaveLength(1);
   });
 });
@@ -133,34 +205,6 @@ describe('preload', () => {
     expect(received).toEqual([{ event: 'runs.appended', payload: [] }]);
     off();
     expect(fake.rendererListeners.get(IPC_PUSH_CHANNEL)?.size).toBe(0);
-  });
-});
-
-describe('safeStorage key store', () => {
-  it('round-trips keys and never writes them in clear text', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'remo-keys-')), 'api-keys.json');
-    const keys = createSafeKeyStore(file);
-    keys.set('dashscope', 'sk-secret-123');
-    expect(keys.get('dashscope')).toBe('sk-secret-123');
-    expect(readFileSync(file, 'utf8')).not.toContain('sk-secret-123');
-    expect(keys.names()).toEqual(['dashscope']);
-    keys.delete('dashscope');
-    expect(keys.get('dashscope')).toBeUndefined();
-  });
-
-  it('refuses to store keys on Linux without a keyring (basic_text is not encryption)', () => {
-    if (process.platform !== 'linux') {
-      console.log('[keys] the basic_text fallback exists only on Linux: case not applicable here');
-      return;
-    }
-    fake.state.backend = 'basic_text';
-    try {
-      const keys = createSafeKeyStore(path.join(mkdtempSync(path.join(tmpdir(), 'remo-keys-')), 'api-keys.json'));
-      expect(keys.available()).toMatchObject({ ok: false });
-      expect(() => keys.set('x', 'y')).toThrow(/keyring/);
-    } finally {
-      fake.state.backend = 'gnome_libsecret';
-    }
   });
 });
 

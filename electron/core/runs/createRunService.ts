@@ -234,9 +234,9 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
       return { runId };
     },
 
-    async validateConfig(config) {
+    async validateConfig(config, options = {}) {
       const check = checkRunConfig(config, checkOptions);
-      if (!check.ok) return check;
+      if (!check.ok || options.checkData === false) return check;
       try {
         await engine.checkCreate(check.resolved);
       } catch (error) {

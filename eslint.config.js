@@ -63,6 +63,20 @@ export default tseslint.config(
     },
   },
   {
+    // "The contract is the only door": CLI commands call the core through the in-process API
+    // client (electron/cli/output/commandSupport.ts), never its modules. `remo sim` starts the
+    // simulator (no core) and `remo web` serves the API itself.
+    files: ['electron/cli/**/*.{ts,tsx}'],
+    ignores: ['electron/cli/commands/sim.ts', 'electron/cli/commands/web.ts', 'electron/cli/startSimulatorOnDefaultPort.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [['store', 'runs', 'engine', 'exchange', 'datasets', 'projections', 'timeline', 'compare', 'llm', 'net']
+          .flatMap((module) => [`**/core/${module}`, `**/core/${module}/**`]),
+          'the CLI reaches the core through the API contract only (withApi in electron/cli/output/commandSupport.ts); it may import core/api and core/composition.'],
+      ),
+    },
+  },
+  {
     files: ['electron/preload/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': forbid(

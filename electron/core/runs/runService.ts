@@ -16,7 +16,8 @@ export interface RunService {
   waitForRun(runId: string): Promise<RunSummary>;
   /**
    * Continues a paused, interrupted or failed run from where its log ends. `overrides` (endpoint
-   * keys only) are recorded first as RunReconfigured; refused while the run executes.
+   * keys only) are recorded first as RunReconfigured; refused while the run executes. Resolves
+   * once the run reads as running again (its RunResumed committed), or once it already stopped.
    */
   resume(runId: string, overrides?: Record<string, unknown>): Promise<{ runId: string }>;
   /**

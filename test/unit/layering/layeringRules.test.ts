@@ -24,6 +24,9 @@ describe('layering rules', () => {
     ['renderer/probe.ts', 'ws', '{ WebSocket }'],
     ['renderer/probe.ts', '../electron/core/composition/createCore', '{ createCore }'],
     ['electron/preload/probe.ts', '../core/store/openStore', '{ openStore }'],
+    ['electron/cli/commands/probe.ts', '../../core/store/openDatabase', '{ openDatabase }'],
+    ['electron/cli/commands/probe.ts', '../../core/exchange', '{ exportRunLines }'],
+    ['electron/cli/output/probe.ts', '../../core/runs/createRunService', '{ createRunService }'],
   ])('%s refuses %s', async (filePath, module, clause) => {
     expect(await restrictedImports(filePath, module, clause)).toHaveLength(1);
   });
@@ -33,6 +36,8 @@ describe('layering rules', () => {
     ['renderer/store/probe.ts', '../../shared/events/run/runEventTypes', '{ RunEvent }'],
     ['electron/core/probe.ts', 'better-sqlite3', 'Database'],
     ['electron/main/probe.ts', 'electron', '{ app }'],
+    ['electron/cli/output/probe.ts', '../../core/api', '{ createApiService }'],
+    ['electron/cli/commands/probe.ts', '../../core/composition/demoConfig', '{ buildDemoConfig }'],
   ])('%s allows %s', async (filePath, module, clause) => {
     expect(await restrictedImports(filePath, module, clause)).toEqual([]);
   });

@@ -29,9 +29,11 @@ const layers = {
 const launchers = [
   { category: 'remo-launcher', pattern: 'electron/cli/remo.mjs' },
   { category: 'core-worker-launcher', pattern: 'electron/core/worker/coreWorker.mjs' },
+  { category: 'simulator-commands', pattern: 'electron/cli/commands/{sim,demo}.ts' },
 ];
 
 const layer = (...types) => types.map((type) => ({ element: { type } }));
+const coreParts = (...paths) => ({ element: { type: 'core', fileInternalPath: paths } });
 const npm = (...source) => ({ module: { origin: 'external', source } });
 const nodeBuiltins = { module: { origin: 'core' } };
 
@@ -50,11 +52,18 @@ const policies = [
     allow: { to: [...layer('core', 'shared'), nodeBuiltins, npm('better-sqlite3', 'sqlite-vec', 'openai', 'papaparse', 'zod')] },
   },
   // The desktop shell: a relay from Electron to core.
-  { from: layer('main'), allow: { to: [...layer('main', 'core', 'shared'), nodeBuiltins, npm('electron')] } },
+  { from: layer('main'), allow: { to: [...layer('main', 'core', 'shared'), nodeBuiltins, npm('electron', 'zod')] } },
   // The web host (`remo web`): HTTP + WebSocket relay to core; registers its own commander command.
   { from: layer('host'), allow: { to: [...layer('host', 'core', 'shared'), nodeBuiltins, npm('ws', 'commander')] } },
-  // The command line.
-  { from: layer('cli'), allow: { to: [...layer('cli', 'core', 'shared'), nodeBuiltins, npm('commander', 'cli-progress', 'cli-table3')] } },
+  // The command line. "The contract is the only door": commands reach the core through the
+  // in-process API client (withApi in electron/cli/output/commandSupport.ts), so of core only its
+  // api and composition (createCore, defaults) are allowed, never the store, engine or runs.
+  {
+    from: layer('cli'),
+    allow: { to: [...layer('cli', 'shared'), coreParts('api/**', 'composition/**'), nodeBuiltins, npm('commander', 'cli-progress', 'cli-table3')] },
+  },
+  // `remo sim` and `remo demo` start the simulator, which has no core and no API to go through.
+  { from: { file: { categories: 'simulator-commands' } }, allow: { to: coreParts('llm/simulator/**') } },
   // The preload is a keyhole: the electron module and the IPC contract in shared/api, nothing else.
   { from: layer('preload'), allow: { to: [npm('electron'), { element: { type: 'shared', fileInternalPath: 'api/**' } }] } },
   // `remo` composes the CLI with the web host's `remo web` command (cli and host never import each other).

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { listenOnLoopback } from '../core/net/listenOnLoopback';
-import type { ServerMessage } from '../../shared/api/contract';
+import { FILE_CONTENT_METHODS, type ServerMessage } from '../../shared/api/contract';
 import { fail, type ApiErrorCode } from '../../shared/api/result';
 import { createRequestGuard, TOKEN_COOKIE, type GuardVerdict, type RequestGuard } from './requestGuard';
 import { securityHeaders } from './securityHeaders';
@@ -37,8 +37,19 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Request bodies above this are refused: the contract has no large inputs. */
+/** Request bodies above this are refused, except for the methods that carry a file (below). */
 const MAX_BODY_BYTES = 1_000_000;
+/**
+ * Bodies of FILE_CONTENT_METHODS (runs.import, datasets.preview, datasets.import): a whole file
+ * travels in them. A logged model call takes about 1 KB of an export (the simulator's short
+ * replies; real models' longer ones a few KB), so a full paper-size run exports to tens of MB,
+ * and GSM8K's train file is 4 MB (5.6 MB as base64). 256 MiB leaves room for the largest of
+ * those with JSON escaping (about +10% on an export) or base64 (+33%), while bounding what one
+ * request can make the host hold: the body, its text and the parsed content, a few times the limit.
+ * The host only answers token-holding clients on loopback, so the bound is against accidents, not attackers.
+ */
+export const MAX_FILE_BODY_BYTES = 256 * 1024 * 1024;
+const FILE_METHODS: ReadonlySet<string> = new Set(FILE_CONTENT_METHODS);
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
   'bad-request': 400,
@@ -113,9 +124,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!type.toLowerCase().startsWith('application/json')) {
         return sendJson(res, 415, fail('bad-request', 'Content-Type must be application/json'));
       }
-      const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, fail('bad-request', `request body over ${MAX_BODY_BYTES} bytes`));
       const method = decodeURIComponentSafe(url.pathname.slice('/api/'.length));
+      const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+      const body = await readBody(req, limit);
+      if (body === null) return sendJson(res, 413, fail('bad-request', `request body over ${limit} bytes`));
       const answer = await options.api.invokeJson(method, body);
       return sendJsonText(res, answer.ok ? 200 : STATUS_OF[answer.code ?? 'internal'], answer.json);
     }
@@ -208,15 +220,15 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** Reads the body as UTF-8; null when it exceeds MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** Reads the body as UTF-8; null when it exceeds `limit` bytes (the rest is drained, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooBig = true;
+      if (size > limit) tooBig = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')));

@@ -14,6 +14,8 @@ import type { RunStateView, RunSummary } from './runViews';
 import type { CompareReport } from './compareViews';
 import type { RunProgressView } from './runProgress';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from './timelineViews';
+import type { DatasetImportResult, DatasetPreview, DatasetSummary } from './datasetViews';
+import { DATASET_FORMATS } from '../datasets/datasetImport';
 
 const runId = z.string().min(1, 'runId must not be empty').max(200);
 
@@ -28,6 +30,24 @@ export const runPointSchema = z.union([
 export const MAX_EVENTS_PAGE = 1000;
 /** Most hits `runs.searchNotebook` returns. */
 export const MAX_NOTEBOOK_HITS = 50;
+/** Most records and items `datasets.preview` returns. */
+export const MAX_PREVIEW_ROWS = 100;
+
+/**
+ * Methods whose arguments carry a whole file's content (an exported run, a dataset). A browser
+ * cannot pass a path, so files travel as content over every transport; the web host accepts
+ * larger request bodies for these methods only (electron/host/startWebHost.ts).
+ */
+export const FILE_CONTENT_METHODS = ['runs.import', 'datasets.preview', 'datasets.import'] as const;
+
+const fieldName = z.string().min(1, 'a field name must not be empty').max(200);
+const goldMode = z.enum(['gsm8k', 'raw']);
+/**
+ * How a dataset file's content is passed: `utf8` text (what a browser's File.text() gives), or
+ * `base64` of the exact bytes (what the CLI sends), so invalid UTF-8 is reported with its line
+ * rather than silently replaced. Default `utf8`.
+ */
+const contentEncoding = z.enum(['utf8', 'base64']).optional();
 
 /** An endpoint's name as run configs spell it (the key store is keyed by it). */
 const endpointName = z.string().min(1, 'an endpoint name must not be empty').max(200);
@@ -44,6 +64,8 @@ export const apiArgSchemas = {
   'app.info': z.object({}).strict(),
   /** Walks the event log's hash chain. */
   'store.verify': z.object({}).strict(),
+  /** Truncates and replays every projection from the log (one transaction), then checksums the read models. */
+  'store.rebuild': z.object({}).strict(),
   /** Probes one configured LLM endpoint (reachability, model list, thinking switch). */
   'llm.testConnection': z.object({ endpoint: z.string().min(1) }).strict(),
   /** Runs, newest first; archived runs only when asked. */
@@ -85,8 +107,13 @@ export const apiArgSchemas = {
   'runs.archive': z.object({ runId, archived: z.boolean() }).strict(),
   /** Live progress of a run: done/total, phase, ETA, calls, tokens, retries, failures, requests in flight. */
   'runs.progress': z.object({ runId }).strict(),
-  /** Checks a run config the way runs.start would, without creating anything; returns the resolved config. */
-  'runs.validateConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  /**
+   * Checks a run config the way runs.start would, without creating anything; returns the resolved
+   * config. `checkData: false` checks the config alone (schema, limits, key variables) without
+   * reading the database (its dataset, split and memory source): what `remo run` checks before it
+   * opens a database. Default true.
+   */
+  'runs.validateConfig': z.object({ config: z.record(z.string(), z.unknown()), checkData: z.boolean().optional() }).strict(),
   /** Probes an endpoint described in full (the new-run form's "Test connection"). */
   'llm.testEndpoint': z.object({ endpoint: z.record(z.string(), z.unknown()) }).strict(),
   /** `config` is validated by the core (its schema belongs to the engine), not here. */
@@ -108,6 +135,47 @@ export const apiArgSchemas = {
   'keys.status': z.object({}).strict(),
   'keys.set': z.object({ endpoint: endpointName, key: apiKey }).strict(),
   'keys.delete': z.object({ endpoint: endpointName }).strict(),
+  /** The run's export file (JSONL: a header line, then every event it reads), as text to save or download. */
+  'runs.export': z.object({ runId }).strict(),
+  /**
+   * Adds the runs of an export file (its `content`), all or nothing: every line is checked first;
+   * a run already here with identical events is not written again; one with different events is a conflict.
+   */
+  'runs.import': z.object({ content: z.string() }).strict(),
+  /** Datasets stored in this database (imported; the built-in GSM8K is not listed), newest first. */
+  'datasets.list': z.object({}).strict(),
+  /**
+   * What importing a dataset file would do, writing nothing: format and field mapping (given, or
+   * detected from the file name, the content and the field names), the fields seen, the first
+   * records and items, every error and warning, and the stored dataset with the same content.
+   * `mapping.idField: null` means "generate ids" (never detected).
+   */
+  'datasets.preview': z
+    .object({
+      content: z.string(),
+      encoding: contentEncoding,
+      fileName: z.string().max(500).optional(),
+      format: z.enum(DATASET_FORMATS).optional(),
+      mapping: z
+        .object({ questionField: fieldName.optional(), answerField: fieldName.optional(), idField: fieldName.nullable().optional(), gold: goldMode.optional() })
+        .strict()
+        .optional(),
+      rows: z.number().int().min(0).max(MAX_PREVIEW_ROWS).optional(),
+    })
+    .strict(),
+  /**
+   * Validates a dataset file and stores it content-addressed, all or nothing. Errors in the file are
+   * a result (`ok: false` with every error and its line), not a failed call: nothing is written.
+   */
+  'datasets.import': z
+    .object({
+      content: z.string(),
+      encoding: contentEncoding,
+      name: z.string().trim().min(1, 'a name must not be empty').max(200),
+      format: z.enum(DATASET_FORMATS),
+      mapping: z.object({ questionField: fieldName, answerField: fieldName, idField: fieldName.optional(), gold: goldMode }).strict(),
+    })
+    .strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgSchemas;
@@ -145,6 +213,43 @@ export interface KeysStatus {
   reason?: string;
   /** Endpoint names with a stored key, sorted. */
   stored: string[];
+}
+
+/** What `store.rebuild` did: the log's head, the projections replayed, the time and a checksum of their tables. */
+export interface RebuildReport {
+  /** Global position of the log's last event (= events in the log). */
+  events: number;
+  /** Names of the projections rebuilt, in registration order. */
+  projections: string[];
+  /** Events handed to the projections (only the types they handle). */
+  applied: number;
+  /** Time the truncate-and-replay transaction took, in milliseconds (not the checksum). */
+  elapsedMs: number;
+  /** sha256 (hex) over every projection table's rows: the same log always gives the same checksum. */
+  checksum: string;
+}
+
+/** A run's export file, ready to save: `content` is the JSONL text `remo export` writes. */
+export interface RunExport {
+  runId: string;
+  /** A file name to offer for the download: `remo-run-<runId>.jsonl` (characters other than letters, digits, `.`, `_`, `-` become `_`). */
+  fileName: string;
+  /** The whole file: header line, then one event per line, each line ending in '\n'. */
+  content: string;
+  /** Event lines in the file (the run's own events plus the fork parents and memory sources it reads). */
+  eventCount: number;
+}
+
+/** What `runs.import` wrote. A file already imported writes nothing (`written: 0`). */
+export interface RunImportResult {
+  /** The run the file was exported for. */
+  runId: string;
+  /** Events appended to this database. */
+  written: number;
+  /** Events that were already here, identical (e.g. a fork's parent imported before). */
+  alreadyPresent: number;
+  /** Every run the file holds (fork ancestors and memory sources too), in order of first appearance. */
+  runIds: string[];
 }
 
 /** What the gateway's testConnection reports (reachability, latency, models, thinking switch); JSON only. */
@@ -193,6 +298,7 @@ export interface EventsPage {
 export interface ApiResults {
   'app.info': AppInfo;
   'store.verify': VerifyReport;
+  'store.rebuild': RebuildReport;
   'llm.testConnection': ConnectionReportView;
   'runs.list': RunSummary[];
   'runs.summary': RunSummary;
@@ -218,6 +324,11 @@ export interface ApiResults {
   'keys.status': KeysStatus;
   'keys.set': { endpoint: string; stored: true };
   'keys.delete': { endpoint: string; deleted: boolean };
+  'runs.export': RunExport;
+  'runs.import': RunImportResult;
+  'datasets.list': DatasetSummary[];
+  'datasets.preview': DatasetPreview;
+  'datasets.import': DatasetImportResult;
 }
 
 /** The handler map a core implements: one function per method, fed parsed arguments. */

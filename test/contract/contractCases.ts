@@ -326,6 +326,134 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       expect(report.value.contextLength).toBeGreaterThan(0);
     });
 
+    it('runs.validateConfig with checkData false checks the config alone, without its dataset', async () => {
+      const config = { ...harness.startConfig, dataset: { name: 'no-such-dataset' } };
+      const full = await client.call('runs.validateConfig', { config });
+      if (!full.ok) throw new Error(`runs.validateConfig failed: ${JSON.stringify(full.error)}`);
+      expect(full.value.ok).toBe(false);
+      const alone = await client.call('runs.validateConfig', { config, checkData: false });
+      if (!alone.ok) throw new Error(`runs.validateConfig failed: ${JSON.stringify(alone.error)}`);
+      expect(alone.value).toMatchObject({ ok: true, issues: [], resolved: { dataset: { name: 'no-such-dataset' } } });
+      const bad = await client.call('runs.validateConfig', { config: { ...config, batchSize: 0 }, checkData: false });
+      expect(bad.ok && bad.value.issues.some((issue) => issue.path === 'batchSize')).toBe(true);
+    });
+
+    it('runs.export gives the run as a JSONL file; runs.import of it here writes nothing; a damaged file is refused', async () => {
+      const exported = await client.call('runs.export', { runId: harness.seededRunId });
+      if (!exported.ok) throw new Error(`runs.export failed: ${JSON.stringify(exported.error)}`);
+      const { content, eventCount, fileName, runId } = exported.value;
+      expect(runId).toBe(harness.seededRunId);
+      expect(fileName).toBe(`remo-run-${harness.seededRunId}.jsonl`);
+      const lines = content.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(eventCount + 1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'remo-run-export', version: 1, runId: harness.seededRunId, eventCount });
+
+      const again = await client.call('runs.import', { content });
+      if (!again.ok) throw new Error(`runs.import failed: ${JSON.stringify(again.error)}`);
+      expect(again.value).toEqual({ runId: harness.seededRunId, written: 0, alreadyPresent: eventCount, runIds: [harness.seededRunId] });
+
+      const truncated = lines.slice(0, Math.ceil(lines.length / 2)).join('\n') + '\n';
+      const refused = await client.call('runs.import', { content: truncated });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      if (!refused.ok) expect(refused.error.message).toMatch(/announces/);
+      expect(await client.call('runs.import', { content: '' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(await client.call('runs.export', { runId: 'no-such-run' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await harness.transport.invoke('runs.import', { content: 42 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('datasets.preview detects the format and mapping, shows the first rows and every problem, and writes nothing', async () => {
+      const jsonl = [
+        { id: 'a', problem: 'Two plus two?', solution: '2 + 2 = 4 #### 4' },
+        { id: 'b', problem: 'Three times three?', solution: '3 * 3 = 9 #### 9' },
+        { id: 'c', problem: 'two PLUS two?', solution: '#### 4' },
+      ].map((row) => JSON.stringify(row)).join('\n') + '\n';
+      const preview = await client.call('datasets.preview', { content: jsonl, fileName: 'mini.jsonl', rows: 2 });
+      if (!preview.ok) throw new Error(`datasets.preview failed: ${JSON.stringify(preview.error)}`);
+      expect(preview.value).toMatchObject({
+        format: 'jsonl',
+        formatFrom: 'file-name',
+        fields: ['id', 'problem', 'solution'],
+        mapping: { questionField: 'problem', answerField: 'solution', idField: 'id', gold: 'gsm8k' },
+        rowCount: 3,
+        ok: true,
+        itemCount: 3,
+        errors: [],
+      });
+      expect([...preview.value.detected].sort()).toEqual(['answerField', 'gold', 'idField', 'questionField']);
+      expect(preview.value.sample).toEqual([
+        { place: 'line 1', record: { id: 'a', problem: 'Two plus two?', solution: '2 + 2 = 4 #### 4' } },
+        { place: 'line 2', record: { id: 'b', problem: 'Three times three?', solution: '3 * 3 = 9 #### 9' } },
+      ]);
+      expect(preview.value.items[0]).toEqual({ id: 'a', question: 'Two plus two?', answer: '4', solution: '2 + 2 = 4 #### 4' });
+      expect(preview.value.warnings).toEqual([{ location: { kind: 'line', line: 3 }, message: 'duplicate question (same as line 1)' }]);
+      expect(preview.value.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(preview.value.existing).toBeUndefined();
+
+      // The caller's mapping wins; content with no file name is sniffed; a bad row is named by its line.
+      const csv = 'question,answer\nq1,1\nq2,\n';
+      const bad = await client.call('datasets.preview', { content: csv, mapping: { idField: null, gold: 'raw' } });
+      if (!bad.ok) throw new Error(`datasets.preview failed: ${JSON.stringify(bad.error)}`);
+      expect(bad.value).toMatchObject({ format: 'csv', formatFrom: 'content', ok: false, itemCount: 0, items: [], detected: ['questionField', 'answerField'] });
+      expect(bad.value.mapping).toEqual({ questionField: 'question', answerField: 'answer', gold: 'raw' });
+      expect(bad.value.errors).toEqual([{ location: { kind: 'line', line: 3 }, message: 'field "answer" is empty' }]);
+      expect(bad.value.sample).toHaveLength(2);
+
+      const list = await client.call('datasets.list', {});
+      expect(list.ok && list.value.some((dataset) => dataset.hash === preview.value.hash)).toBe(false);
+      expect(await harness.transport.invoke('datasets.preview', { content: jsonl, rows: 1000 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('datasets.import stores a file all or nothing, by content; datasets.list shows it', async () => {
+      const text = 'id,question,answer\nx1,What is 6 times 7?,42\nx2,What is 10 minus 3?,7\n';
+      const base64 = Buffer.from(text, 'utf8').toString('base64');
+      const mapping = { questionField: 'question', answerField: 'answer', idField: 'id', gold: 'raw' } as const;
+      const stored = await client.call('datasets.import', { content: base64, encoding: 'base64', name: ' arithmetic ', format: 'csv', mapping });
+      if (!stored.ok) throw new Error(`datasets.import failed: ${JSON.stringify(stored.error)}`);
+      if (!stored.value.ok) throw new Error(`datasets.import refused the file: ${JSON.stringify(stored.value.errors)}`);
+      expect(stored.value).toMatchObject({ created: true, itemCount: 2, warnings: [], dataset: { name: 'arithmetic', format: 'csv', itemCount: 2 } });
+      const hash = stored.value.hash;
+
+      // The same items as text (another format, another name) are the same dataset: nothing written.
+      const jsonl = '{"id":"x1","question":"What is 6 times 7?","answer":"42"}\n{"id":"x2","question":"What is 10 minus 3?","answer":"7"}\n';
+      const twin = await client.call('datasets.import', { content: jsonl, name: 'twin', format: 'jsonl', mapping });
+      expect(twin.ok && twin.value).toMatchObject({ ok: true, created: false, hash, dataset: { name: 'arithmetic' } });
+      const preview = await client.call('datasets.preview', { content: jsonl, format: 'jsonl' });
+      expect(preview.ok && preview.value.existing).toMatchObject({ hash, name: 'arithmetic' });
+
+      const list = await client.call('datasets.list', {});
+      if (!list.ok) throw new Error(`datasets.list failed: ${JSON.stringify(list.error)}`);
+      expect(list.value.filter((dataset) => dataset.hash === hash)).toEqual([
+        { hash, name: 'arithmetic', format: 'csv', itemCount: 2, createdAt: stored.value.dataset.createdAt },
+      ]);
+
+      const broken = await client.call('datasets.import', { content: 'id,question,answer\ny1,Q,1\ny1,R,2\n', name: 'broken', format: 'csv', mapping });
+      expect(broken.ok && broken.value).toMatchObject({ ok: false, errors: [{ location: { kind: 'line', line: 3 } }] });
+      const invalidUtf8 = Buffer.from([0x71, 0x75, 0x65, 0x73, 0x74, 0x69, 0x6f, 0x6e, 0x2c, 0x61, 0x0a, 0xff, 0x2c, 0x31, 0x0a]).toString('base64');
+      const undecodable = await client.call('datasets.import', { content: invalidUtf8, encoding: 'base64', name: 'bytes', format: 'csv', mapping: { ...mapping, idField: undefined, answerField: 'a' } });
+      expect(undecodable.ok && undecodable.value).toMatchObject({ ok: false, errors: [{ location: { kind: 'line', line: 2 } }] });
+      const after = await client.call('datasets.list', {});
+      expect(after.ok && after.value.length).toBe(list.value.length);
+
+      expect(await client.call('datasets.import', { content: '***', encoding: 'base64', name: 'x', format: 'csv', mapping })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(await client.call('datasets.import', { content: text, name: '   ', format: 'csv', mapping })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(await harness.transport.invoke('datasets.import', { content: text, name: 'x', format: 'xml', mapping })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    });
+
+    it('store.rebuild replays every projection and reports a checksum; the runs read the same afterwards', async () => {
+      const before = await client.call('runs.summary', { runId: harness.seededRunId });
+      const rebuilt = await client.call('store.rebuild', {});
+      if (!rebuilt.ok) throw new Error(`store.rebuild failed: ${JSON.stringify(rebuilt.error)}`);
+      expect(rebuilt.value.events).toBeGreaterThan(0);
+      expect(rebuilt.value.applied).toBeGreaterThan(0);
+      expect(rebuilt.value.applied).toBeLessThanOrEqual(rebuilt.value.events);
+      expect(rebuilt.value.projections.length).toBeGreaterThan(0);
+      expect(rebuilt.value.elapsedMs).toBeGreaterThanOrEqual(0);
+      expect(rebuilt.value.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(await client.call('runs.summary', { runId: harness.seededRunId })).toEqual(before);
+      expect(await client.call('store.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    });
+
     it('runs.resume with overrides other than endpoints is a bad-request naming the key', async () => {
       const result = await client.call('runs.resume', { runId: harness.seededRunId, overrides: { epochs: 5 } });
       expect(result.ok).toBe(false);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 
 /** `remo archive RUN [--undo]`: hides a run from `remo runs` and the UI's list; nothing is deleted. */
@@ -12,8 +12,8 @@ export function register(program: Command): void {
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print the result as one JSON line')
     .action(async (runId: string, options: { undo?: boolean; db?: string; json?: boolean }) => {
-      await withCore(options.db, (core) => {
-        const result = core.runs.archive(runId, !options.undo);
+      await withApi(options.db, async (api) => {
+        const result = await api.call('runs.archive', { runId, archived: !options.undo });
         if (options.json) printJsonLine(result);
         else process.stdout.write(result.archived ? `archived ${runId} (see it with \`remo runs --all\`; undo with \`remo archive ${runId} --undo\`)\n` : `${runId} is back in the runs list\n`);
       });

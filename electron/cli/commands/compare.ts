@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DB_OPTION_HELP, callApi, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
 import { compareReportJson, renderComparison } from '../output/compareTable';
 import { printJsonLine } from '../output/jsonLine';
 
@@ -12,9 +12,9 @@ export function register(program: Command): void {
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print one JSON line: { runs: [...], pairs: [{ a, b, sharedItems, wrongToRight, rightToWrong, mcnemarP }] }')
     .action(async (runIds: string[], options: { db?: string; json?: boolean }) => {
-      await withCore(options.db, async (core) => {
-        // Through the in-process API: the same report the compare view shows.
-        const report = await callApi(core, 'runs.compare', { runIds });
+      await withApi(options.db, async (api) => {
+        // The same report the compare view shows.
+        const report = await api.call('runs.compare', { runIds });
         if (options.json) printJsonLine(compareReportJson(report));
         else process.stdout.write(renderComparison(report) + '\n');
       });

@@ -1,13 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { defaultDbPath } from '../../core/composition/defaultDbPath';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { DatasetFileError, readDatasetFile } from '../../core/datasets/importDatasetFile';
-import { listDatasets, storeDataset } from '../../core/datasets/datasetStore';
-import { formatFromFileName } from '../../core/datasets/import/parseDatasetFile';
-import { formatIssue, type DatasetFormat, type ImportIssue } from '../../core/datasets/import/importTypes';
-import { openDatabase } from '../../core/store/openDatabase';
-import { DB_OPTION_HELP } from '../output/commandSupport';
+import type { DatasetImportResult } from '../../../shared/api/datasetViews';
+import { formatFromFileName, formatIssue, type DatasetFormat, type ImportIssue } from '../../../shared/datasets/datasetImport';
+import { defaultDbPath } from '../../core/composition/defaultDbPath';
+import { DB_OPTION_HELP, withApi, withScratchApi } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 import { renderTable } from '../output/table';
 import { UsageError } from '../usageError';
@@ -34,9 +31,9 @@ function printIssues(out: NodeJS.WritableStream, title: string, issues: readonly
 }
 
 /**
- * `remo datasets import|list`. Import validates the whole file BEFORE opening the database, so a
- * bad file writes nothing (not even a new database file): exit 1 with every error and its line;
- * exit 2 for usage errors and missing files.
+ * `remo datasets import|list`, through `datasets.import` and `datasets.list`. Import is all or
+ * nothing, and a bad file writes nothing (not even a new database file): exit 1 with every error
+ * and its line; exit 2 for usage errors and missing files.
  */
 export function register(program: Command): void {
   // exitOverride before the subcommands are created: they inherit it, so their parse errors end
@@ -59,7 +56,7 @@ export function register(program: Command): void {
         .default('raw'),
     )
     .option('--json', 'print the result as one JSON line')
-    .action((file: string, options: ImportOptions) => {
+    .action(async (file: string, options: ImportOptions) => {
       if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
       const format = options.format ?? formatFromFileName(file);
       if (!format) throw new UsageError(`cannot tell the format of ${basename(file)} from its extension; pass --format jsonl|json|csv`);
@@ -70,46 +67,33 @@ export function register(program: Command): void {
         gold: options.gold,
         ...(options.idField ? { idField: options.idField } : {}),
       };
-
-      let parsed;
-      try {
-        parsed = readDatasetFile({ path: file, format, mapping });
-      } catch (error) {
-        if (error instanceof DatasetFileError) throw new UsageError(error.message);
-        throw error;
-      }
-      if (!parsed.ok) {
-        process.stderr.write(`remo: ${file} is not a valid ${format} dataset; nothing was imported.\n`);
-        printIssues(process.stderr, 'errors', parsed.errors);
-        printIssues(process.stderr, 'warnings', parsed.warnings);
-        if (options.json) printJsonLine({ ok: false, errors: parsed.errors.map(formatIssue), warnings: parsed.warnings.map(formatIssue) });
-        process.exitCode = 1;
-        return;
-      }
+      // The exact bytes, as base64: invalid UTF-8 is reported with its line, never replaced.
+      const request = { content: readDatasetBytes(file).toString('base64'), encoding: 'base64' as const, name: options.name.trim(), format, mapping };
 
       const dbPath = options.db ?? defaultDbPath();
-      mkdirSync(dirname(dbPath), { recursive: true });
-      const db = openDatabase(dbPath);
-      try {
-        const stored = storeDataset(db, { name: options.name.trim(), format, items: parsed.items }, () => new Date());
-        if (options.json) {
-          printJsonLine({
-            ok: true,
-            hash: stored.hash,
-            created: stored.created,
-            name: stored.summary.name,
-            itemCount: parsed.items.length,
-            warnings: parsed.warnings.map(formatIssue),
-          });
-          return;
-        }
-        if (stored.created) process.stdout.write(`imported "${stored.summary.name}": ${parsed.items.length} items\n`);
-        else process.stdout.write(`already stored as "${stored.summary.name}" (${stored.summary.createdAt}): nothing written\n`);
-        process.stdout.write(`hash ${stored.hash}\n`);
-        printIssues(process.stdout, 'warnings', parsed.warnings);
-      } finally {
-        db.close();
+      // A bad file must not even create the database: without one, the file is first imported
+      // into a core that has no database file, and only a file that passes reaches the real one.
+      if (!existsSync(dbPath)) {
+        const check = await withScratchApi((api) => api.call('datasets.import', request));
+        if (!check.ok) return reportInvalid(file, format, check, Boolean(options.json));
       }
+      const stored = await withApi(dbPath, (api) => api.call('datasets.import', request), { mayCreate: true });
+      if (!stored.ok) return reportInvalid(file, format, stored, Boolean(options.json));
+      if (options.json) {
+        printJsonLine({
+          ok: true,
+          hash: stored.hash,
+          created: stored.created,
+          name: stored.dataset.name,
+          itemCount: stored.itemCount,
+          warnings: stored.warnings.map(formatIssue),
+        });
+        return;
+      }
+      if (stored.created) process.stdout.write(`imported "${stored.dataset.name}": ${stored.itemCount} items\n`);
+      else process.stdout.write(`already stored as "${stored.dataset.name}" (${stored.dataset.createdAt}): nothing written\n`);
+      process.stdout.write(`hash ${stored.hash}\n`);
+      printIssues(process.stdout, 'warnings', stored.warnings);
     });
 
   datasets
@@ -117,29 +101,42 @@ export function register(program: Command): void {
     .description('list the datasets stored in a database (newest first)')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print one JSON line: an array of datasets')
-    .action((options: { db?: string; json?: boolean }) => {
-      const dbPath = options.db ?? defaultDbPath();
-      if (!existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
-      // A writer connection: it applies pending migrations (0005 creates the datasets tables).
-      const db = openDatabase(dbPath);
-      try {
-        const rows = listDatasets(db);
-        if (options.json) {
-          printJsonLine(rows);
-          return;
-        }
-        if (rows.length === 0) {
-          process.stdout.write('no imported datasets (built in: gsm8k)\n');
-          return;
-        }
-        process.stdout.write(
-          renderTable(
-            ['name', 'hash', 'format', 'items', 'imported'],
-            rows.map((r) => [r.name, r.hash.slice(0, 12), r.format, r.itemCount, r.createdAt]),
-          ) + '\n',
-        );
-      } finally {
-        db.close();
+    .action(async (options: { db?: string; json?: boolean }) => {
+      const rows = await withApi(options.db, (api) => api.call('datasets.list', {}), { missing: (path) => `no database at ${path}` });
+      if (options.json) {
+        printJsonLine(rows);
+        return;
       }
+      if (rows.length === 0) {
+        process.stdout.write('no imported datasets (built in: gsm8k)\n');
+        return;
+      }
+      process.stdout.write(
+        renderTable(
+          ['name', 'hash', 'format', 'items', 'imported'],
+          rows.map((r) => [r.name, r.hash.slice(0, 12), r.format, r.itemCount, r.createdAt]),
+        ) + '\n',
+      );
     });
+}
+
+/** The file's bytes; a path that is not a readable regular file is a usage error (exit 2). */
+function readDatasetBytes(file: string): Buffer {
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`not a file: ${file}`);
+    return readFileSync(file);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${String(error)}`);
+  }
+}
+
+/** Exit 1 with every error (and warning) on stderr; with --json also the JSON line. Nothing was imported. */
+function reportInvalid(file: string, format: DatasetFormat, result: Extract<DatasetImportResult, { ok: false }>, json: boolean): void {
+  process.stderr.write(`remo: ${file} is not a valid ${format} dataset; nothing was imported.\n`);
+  printIssues(process.stderr, 'errors', result.errors);
+  printIssues(process.stderr, 'warnings', result.warnings);
+  if (json) printJsonLine({ ok: false, errors: result.errors.map(formatIssue), warnings: result.warnings.map(formatIssue) });
+  process.exitCode = 1;
 }

@@ -3,7 +3,7 @@ import type { RunSummary } from '../../../shared/api/runViews';
 import { buildDemoConfig, DEMO_SIZES, type DemoSize } from '../../core/composition/demoConfig';
 import { startSimulatorOnDefaultPort } from '../../core/llm/simulator/startSimulatorOnDefaultPort';
 import { UsageError } from '../usageError';
-import { DB_OPTION_HELP, callApi, parseNonNegativeInt, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, parseNonNegativeInt, withApi } from '../output/commandSupport';
 import { renderComparison } from '../output/compareTable';
 import { followRunInForeground } from '../output/foregroundRun';
 import { SIMULATOR_NOTICE } from '../output/summaryTable';
@@ -31,17 +31,17 @@ export function register(program: Command): void {
       process.stdout.write(`DEMO — ${SIMULATOR_NOTICE}\n`);
       const simulator = await startSimulatorOnDefaultPort({ seed, latencyMs });
       try {
-        await withCore(options.db, async (core) => {
+        await withApi(options.db, async (api) => {
           const summaries: RunSummary[] = [];
           for (const method of DEMO_METHODS) {
             const config = buildDemoConfig({ method, size, seed, simulatorUrl: simulator.url });
-            const { runId } = await core.runs.start(config);
+            const { runId } = await api.call('runs.start', { config });
             process.stdout.write(`${method}: run ${runId}\n`);
-            const summary = await followRunInForeground(core.runs, runId, { json: false, quiet: true });
+            const summary = await followRunInForeground(api, runId, { json: false, quiet: true });
             summaries.push(summary);
             if (summary.status !== 'completed') break;
           }
-          const report = await callApi(core, 'runs.compare', { runIds: summaries.map((summary) => summary.runId) });
+          const report = await api.call('runs.compare', { runIds: summaries.map((summary) => summary.runId) });
           process.stdout.write('\n' + renderComparison(report) + '\n');
           process.stdout.write(`\nDEMO — ${SIMULATOR_NOTICE}\nThe runs are kept in the database: try \`remo runs\`, \`remo show ${summaries[summaries.length - 1]?.runId ?? 'RUN'}\`.\n`);
           process.exitCode = summaries.every((s) => s.status === 'completed') ? 0 : 1;

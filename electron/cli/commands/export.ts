@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { exportRunLines } from '../../core/exchange';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
 
 /** `remo export RUN > run.jsonl`: the run's logical history as JSONL (header line + one event per line). */
 export function register(program: Command): void {
@@ -13,8 +12,8 @@ export function register(program: Command): void {
     .option('--db <path>', DB_OPTION_HELP)
     .addHelpText('after', '\nThe first line is a header {format, version, runId, eventCount, sha256, streams}; `remo import` checks it.')
     .action(async (runId: string, options: { out?: string; db?: string }) => {
-      await withCore(options.db, async (core) => {
-        const text = exportRunLines(core.store, runId, () => new Date()).join('\n') + '\n';
+      await withApi(options.db, async (api) => {
+        const { content: text } = await api.call('runs.export', { runId });
         if (options.out) writeFileSync(options.out, text);
         else await writeAll(process.stdout, text);
       });

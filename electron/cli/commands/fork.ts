@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RunPoint } from '../../../shared/api/runViews';
 import { UsageError } from '../usageError';
-import { DB_OPTION_HELP, parseNonNegativeInt, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, parseNonNegativeInt, withApi } from '../output/commandSupport';
 import { RUN_EXIT_HELP, followRunInForeground } from '../output/foregroundRun';
 import { parseOverrides } from '../output/parseOverrides';
 
@@ -27,9 +27,9 @@ export function register(program: Command): void {
       else if (options.epoch !== undefined) at = { epoch: parseNonNegativeInt('--epoch', options.epoch) };
       else throw new UsageError('fork needs --epoch K or --position N');
       const overrides = parseOverrides(options.set);
-      await withCore(options.db, async (core) => {
-        const { runId } = await core.runs.fork(parentRunId, at, overrides);
-        await followRunInForeground(core.runs, runId, { json: Boolean(options.json) });
+      await withApi(options.db, async (api) => {
+        const { runId } = await api.call('runs.fork', { runId: parentRunId, at, overrides });
+        await followRunInForeground(api, runId, { json: Boolean(options.json) });
       });
     });
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importRunLines } from '../../core/exchange';
 import { UsageError } from '../usageError';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 
 /** `remo import FILE`: add an exported run to this database, all or nothing. */
@@ -24,9 +23,9 @@ export function register(program: Command): void {
       } catch {
         throw new UsageError(`cannot read ${file}: no such file or not readable`);
       }
-      await withCore(options.db, (core) => {
-        const result = importRunLines(core.importDeps, text);
-        if (options.json) printJsonLine(result);
+      await withApi(options.db, async (api) => {
+        const result = await api.call('runs.import', { content: text });
+        if (options.json) printJsonLine({ runId: result.runId, written: result.written, alreadyPresent: result.alreadyPresent });
         else if (result.written === 0) process.stdout.write(`run ${result.runId} is already in this database (identical); nothing written\n`);
         else process.stdout.write(`imported run ${result.runId}: ${result.written} events written, ${result.alreadyPresent} already present\n`);
       }, { mayCreate: true });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
+import { waitWhileRunning } from '../output/foregroundRun';
 
 /** `remo pause RUN` (or `--stop`): ask whichever process executes the run to pause at its next safe point. */
 export function register(program: Command): void {
@@ -12,18 +13,17 @@ export function register(program: Command): void {
     .option('--wait', 'wait until the run has actually paused')
     .addHelpText('after', '\nExit status: 0 request recorded (or the run already paused); 1 the run is not executing anywhere.')
     .action(async (runId: string, options: { db?: string; stop?: boolean; wait?: boolean }) => {
-      await withCore(options.db, async (core) => {
-        const summary = core.runs.summary(runId);
+      await withApi(options.db, async (api) => {
+        const summary = await api.call('runs.summary', { runId });
         if (summary.status !== 'running') {
           process.stdout.write(`run ${runId} is not executing (status: ${summary.status}); nothing to ${options.stop ? 'stop' : 'pause'}\n`);
           process.exitCode = summary.status === 'paused' ? 0 : 1;
           return;
         }
-        if (options.stop) core.runs.requestStop(runId);
-        else core.runs.requestPause(runId);
+        await api.call(options.stop ? 'runs.stop' : 'runs.pause', { runId });
         process.stdout.write(`${options.stop ? 'stop' : 'pause'} requested for ${runId}; it takes effect at the run's next safe point\n`);
         if (options.wait) {
-          const after = await core.runs.waitForRun(runId);
+          const after = await waitWhileRunning(api, runId, { pollMs: 250 });
           process.stdout.write(`run ${runId} is now ${after.status}\n`);
         }
       });

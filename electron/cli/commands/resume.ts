@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
 import { RUN_EXIT_HELP, followRunInForeground } from '../output/foregroundRun';
 import { parseOverrides } from '../output/parseOverrides';
 
@@ -22,9 +22,9 @@ export function register(program: Command): void {
     )
     .action(async (runId: string, options: { set: string[]; db?: string; json?: boolean }) => {
       const overrides = parseOverrides(options.set);
-      await withCore(options.db, async (core) => {
-        await core.runs.resume(runId, overrides);
-        await followRunInForeground(core.runs, runId, { json: Boolean(options.json) });
+      await withApi(options.db, async (api) => {
+        await api.call('runs.resume', { runId, overrides });
+        await followRunInForeground(api, runId, { json: Boolean(options.json) });
       });
     });
 }

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { validateRunConfig } from '../../core/runs/validateRunConfig';
-import { checkRunConfig } from '../../core/runs/checkRunConfig';
-import { parseRunConfig } from '../../core/engine/parseRunConfig';
 import { UsageError } from '../usageError';
-import { DB_OPTION_HELP, asUsageError, readJsonFile, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, readJsonFile, withApi, withScratchApi } from '../output/commandSupport';
 import { RUN_EXIT_HELP, followRunInForeground } from '../output/foregroundRun';
 import { printJsonLine } from '../output/jsonLine';
 
@@ -19,25 +16,23 @@ export function register(program: Command): void {
     .addHelpText('after', RUN_EXIT_HELP)
     .action(async (options: { config: string; db?: string; json?: boolean; dryRun?: boolean }) => {
       const config = readJsonFile(options.config);
-      // Validate before the database is even opened: a bad config must leave no trace.
-      let resolved;
-      try {
-        resolved = validateRunConfig(config);
-      } catch (error) {
-        throw asUsageError(error);
+      if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new UsageError(`invalid run config: ${options.config} must hold one JSON object`);
       }
-      // The limits runs.start holds a config to (http(s) URLs, key variables set here, epochs 1-100, ...).
-      const check = checkRunConfig(config, { parse: (json) => parseRunConfig(json) });
-      if (!check.ok) throw new UsageError(`invalid run config: ${check.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      // Checked before the database is even opened, by a core without a database file: a bad config
+      // must leave no trace. The config alone (schema, limits such as http(s) URLs, key variables
+      // set here, epochs 1-100); runs.start checks its dataset and memory source against the database.
+      const check = await withScratchApi((api) => api.call('runs.validateConfig', { config: config as Record<string, unknown>, checkData: false }));
+      if (!check.ok) throw new UsageError(`invalid run config: ${check.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
       if (options.dryRun) {
         // The database is never opened: a dry run can neither create nor change it.
-        if (options.json) printJsonLine({ dryRun: true, config: resolved });
-        else process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
+        if (options.json) printJsonLine({ dryRun: true, config: check.resolved });
+        else process.stdout.write(`${JSON.stringify(check.resolved, null, 2)}\n`);
         return;
       }
-      await withCore(options.db, async (core) => {
-        const { runId } = await core.runs.start(config);
-        await followRunInForeground(core.runs, runId, { json: Boolean(options.json) });
+      await withApi(options.db, async (api) => {
+        const { runId } = await api.call('runs.start', { config: config as Record<string, unknown> });
+        await followRunInForeground(api, runId, { json: Boolean(options.json) });
       }, { mayCreate: true });
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DB_OPTION_HELP, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, withApi } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 import { renderRunList } from '../output/summaryTable';
 
@@ -12,8 +12,8 @@ export function register(program: Command): void {
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print one JSON line: an array of run summaries')
     .action(async (options: { all?: boolean; db?: string; json?: boolean }) => {
-      await withCore(options.db, (core) => {
-        const runs = core.runs.list({ includeArchived: Boolean(options.all) });
+      await withApi(options.db, async (api) => {
+        const runs = await api.call('runs.list', { includeArchived: Boolean(options.all) });
         if (options.json) printJsonLine(runs);
         else process.stdout.write(renderRunList(runs) + '\n');
       });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RunPoint } from '../../../shared/api/runViews';
-import { DB_OPTION_HELP, parseNonNegativeInt, withCore } from '../output/commandSupport';
+import { DB_OPTION_HELP, parseNonNegativeInt, withApi } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
 import { renderState, stateJson } from '../output/stateView';
 
@@ -22,9 +22,9 @@ export function register(program: Command): void {
           : options.epoch !== undefined
             ? { epoch: parseNonNegativeInt('--epoch', options.epoch) }
             : 'end';
-      await withCore(options.db, (core) => {
-        const summary = core.runs.summary(runId);
-        const view = core.runs.stateAt(runId, at);
+      await withApi(options.db, async (api) => {
+        const summary = await api.call('runs.summary', { runId });
+        const view = await api.call('runs.stateAt', { runId, at });
         if (options.json) printJsonLine(stateJson(summary, view, Boolean(options.notebook), at));
         else process.stdout.write(renderState(summary, view, at) + '\n');
       });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { defaultDbPath } from '../../core/composition/defaultDbPath';
 import { createCore, type Core } from '../../core/composition/createCore';
 import { apiDepsFromCore, createApiService } from '../../core/api';
-import type { ApiArgs, ApiMethod, ApiResults } from '../../../shared/api/contract';
+import type { ApiArgs, ApiMethod, ApiResults, ServerEventName, ServerEvents } from '../../../shared/api/contract';
 import { createApiClient } from '../../../shared/api/transport';
 import { UsageError } from '../usageError';
 
@@ -10,34 +10,72 @@ import { UsageError } from '../usageError';
 export const DB_OPTION_HELP = 'SQLite database file (default: $REMO_DB, else ~/.remo/remo.db)';
 
 /**
- * Opens the core on `dbPath` (or the default), runs `action`, and always closes it. Errors the
- * user can fix by changing the command line become UsageError (one line, exit 2). Only commands
- * that write new runs may create the database; the others refuse a missing file rather than leave
- * an empty database behind a typo.
+ * What a command sees of the core: the API contract (shared/api/contract.ts) over the in-process
+ * transport, the same door the UI uses over IPC or the web host. A command never holds the core.
  */
-export async function withCore<T>(
-  dbPath: string | undefined,
-  action: (core: Core) => Promise<T> | T,
-  { mayCreate = false }: { mayCreate?: boolean } = {},
-): Promise<T> {
+export interface CliApi {
+  /**
+   * Calls one method and returns its value. A failure envelope is thrown: `bad-request`,
+   * `not-found` and `conflict` (the command line or its input is wrong, or the run's state refuses
+   * it; nothing was written) as a UsageError (one line, exit 2), anything else as an Error (exit 1).
+   */
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]>;
+  /** Pushed server events (`runs.appended`, from this process and others on the same database). */
+  on<E extends ServerEventName>(event: E, listener: (payload: ServerEvents[E]) => void): () => void;
+}
+
+function apiOf(core: Core): CliApi {
+  const client = createApiClient(createApiService(apiDepsFromCore(core, { version: '0.0.0' })).inProcess());
+  return {
+    async call(method, args) {
+      const result = await client.call(method, args);
+      if (result.ok) return result.value;
+      const message = result.error.message.replace(/\n/g, '; ');
+      if (result.error.code === 'bad-request' || result.error.code === 'not-found' || result.error.code === 'conflict') throw new UsageError(message);
+      throw new Error(message);
+    },
+    on: (event, listener) => client.on(event, listener),
+  };
+}
+
+export interface WithApiOptions {
+  /** Commands that write new runs or datasets may create the database; the others refuse a missing file. */
+  mayCreate?: boolean;
+  /** The one-line refusal for a missing database (default: names the commands that create one). */
+  missing?: (path: string) => string;
+}
+
+/**
+ * Opens the core on `dbPath` (or the default), hands `action` the in-process API, and always
+ * closes the core (runs executing here pause at their next safe point). Only commands that write
+ * new runs may create the database; the others refuse a missing file rather than leave an empty
+ * database behind a typo.
+ */
+export async function withApi<T>(dbPath: string | undefined, action: (api: CliApi) => Promise<T> | T, options: WithApiOptions = {}): Promise<T> {
   const path = dbPath ?? defaultDbPath();
-  if (!mayCreate && !existsSync(path)) throw new UsageError(`no database at ${path} (runs are created by \`remo run\`, \`remo demo\` or \`remo import\`)`);
+  if (!options.mayCreate && !existsSync(path)) {
+    throw new UsageError(options.missing ? options.missing(path) : `no database at ${path} (runs are created by \`remo run\`, \`remo demo\` or \`remo import\`)`);
+  }
   const core = await createCore({ dbPath: path });
   try {
-    return await action(core);
-  } catch (error) {
-    throw asUsageError(error);
+    return await action(apiOf(core));
   } finally {
     await core.close();
   }
 }
 
-/** Errors that mean "the command line or its input is wrong", by name so cli stays decoupled from their classes. */
-const USAGE_ERROR_NAMES = new Set(['RunConfigError', 'InlineApiKeyError', 'RunNotFoundError', 'RunStateError', 'ExchangeFormatError', 'ImportConflictError']);
-
-export function asUsageError(error: unknown): unknown {
-  if (error instanceof Error && USAGE_ERROR_NAMES.has(error.name)) return new UsageError(error.message.replace(/\n/g, '; '));
-  return error;
+/**
+ * The same API answered by a core on an in-memory database: for checks that must leave no trace
+ * on disk (a config before `remo run` opens or creates its database, `--dry-run`, a dataset file
+ * before its database is created). It knows no runs and no imported datasets.
+ */
+export async function withScratchApi<T>(action: (api: CliApi) => Promise<T> | T): Promise<T> {
+  const core = await createCore({ dbPath: ':memory:' });
+  try {
+    return await action(apiOf(core));
+  } finally {
+    await core.close();
+  }
 }
 
 /** Reads and parses a JSON file, as a UsageError naming the file when it is missing or malformed. */
@@ -59,17 +97,4 @@ export function readJsonFile(path: string): unknown {
 export function parseNonNegativeInt(flag: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a non-negative integer, got "${value}"`);
   return Number(value);
-}
-
-/**
- * Calls one API method on `core` through the in-process transport, so the CLI prints exactly what
- * the UI is served. A `bad-request` or `not-found` envelope becomes a UsageError (exit 2).
- */
-export async function callApi<M extends ApiMethod>(core: Core, method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
-  const client = createApiClient(createApiService(apiDepsFromCore(core, { version: '0.0.0' })).inProcess());
-  const result = await client.call(method, args);
-  if (result.ok) return result.value;
-  const message = result.error.message.replace(/\n/g, '; ');
-  if (result.error.code === 'bad-request' || result.error.code === 'not-found' || result.error.code === 'conflict') throw new UsageError(message);
-  throw new Error(message);
 }

@@ -3,6 +3,9 @@ import type { Core } from '../composition/createCore';
 import { createRunGateway, type KeyResolver } from '../composition/createRunGateway';
 import { parseRunConfig } from '../engine/parseRunConfig';
 import { verifyEventLog } from '../store/verifyEventLog';
+import { exportRunText, importRunLines } from '../exchange';
+import { datasetBytes, importDatasetContent, listDatasets, previewDataset } from '../datasets';
+import { rebuildAndChecksum } from '../projections/rebuildAndChecksum';
 import type { ApiCoreDeps } from './createApiHandlers';
 import { testEndpoint } from './testEndpoint';
 
@@ -45,6 +48,23 @@ export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDep
     },
     testEndpoint: (endpoint) => testEndpoint(endpoint, { parse: (json) => parseRunConfig(json), keyResolver: options.keyResolver ?? (() => undefined), db: core.store.db }),
     compare: (runIds) => core.compare(runIds),
+    rebuildStore: () => rebuildAndChecksum(core.store.db, core.store, core.store.projections),
+    // Export files are stamped with the wall clock, as `remo export` always did.
+    exportRun: (runId) => exportRunText(core.store, runId, () => new Date()),
+    importRun: (content) => importRunLines(core.importDeps, content),
+    datasets: {
+      list: () => listDatasets(core.store.db),
+      preview: ({ content, encoding, fileName, format, mapping, rows }) =>
+        previewDataset(core.store.db, {
+          bytes: datasetBytes(content, encoding),
+          ...(fileName !== undefined ? { fileName } : {}),
+          ...(format !== undefined ? { format } : {}),
+          ...(mapping !== undefined ? { mapping } : {}),
+          ...(rows !== undefined ? { rows } : {}),
+        }),
+      import: ({ content, encoding, name, format, mapping }) =>
+        importDatasetContent(core.store.db, { bytes: datasetBytes(content, encoding), name, format, mapping }, () => new Date()),
+    },
     ...(defaults ? { defaultRunConfig: () => structuredClone(defaults) } : {}),
   };
 }

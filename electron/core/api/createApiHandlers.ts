@@ -1,5 +1,6 @@
-import type { ApiHandlers, AppInfo, ConnectionReportView, VerifyReport } from '../../../shared/api/contract';
+import type { ApiHandlers, ApiParsedArgs, AppInfo, ConnectionReportView, RebuildReport, RunImportResult, VerifyReport } from '../../../shared/api/contract';
 import type { CompareReport } from '../../../shared/api/compareViews';
+import type { DatasetImportResult, DatasetPreview, DatasetSummary } from '../../../shared/api/datasetViews';
 import { MAX_EVENTS_PAGE } from '../../../shared/api/contract';
 import type { RunService } from '../runs/runService';
 import type { TimelineQueries } from '../timeline';
@@ -11,6 +12,18 @@ export interface ApiCoreDeps {
   timeline: TimelineQueries;
   /** Walks the event log's hash chain. */
   verifyStore: () => VerifyReport;
+  /** Rebuilds every projection and checksums their tables; absent in cores without a store (test fakes). */
+  rebuildStore?: () => RebuildReport;
+  /** A run's export file as text (electron/core/exchange); absent in cores without a store. */
+  exportRun?: (runId: string) => { content: string; eventCount: number };
+  /** Imports an export file, all or nothing (electron/core/exchange); absent in cores without a store. */
+  importRun?: (content: string) => RunImportResult;
+  /** Imported datasets (electron/core/datasets); absent in cores without a database. */
+  datasets?: {
+    list: () => DatasetSummary[];
+    preview: (args: ApiParsedArgs<'datasets.preview'>) => DatasetPreview;
+    import: (args: ApiParsedArgs<'datasets.import'>) => DatasetImportResult;
+  };
   /** Probes an LLM endpoint; absent when no gateway is configured in this process. */
   testConnection?: (endpoint: string) => Promise<ConnectionReportView>;
   /** Probes an endpoint described in full (validated like a config's); absent without a gateway. */
@@ -36,6 +49,16 @@ function keysUnavailable(): never {
   throw Object.assign(new Error(KEYS_UNAVAILABLE_MESSAGE), { code: 'unavailable' });
 }
 
+/** The error a handler throws for a dependency this process does not have. */
+function unavailable(what: string): Error {
+  return Object.assign(new Error(`${what} is not available in this process`), { code: 'unavailable' });
+}
+
+/** A download name for a run's export: `remo-run-<runId>.jsonl`, with only file-name-safe characters. */
+export function exportFileName(runId: string): string {
+  return `remo-run-${runId.replace(/[^A-Za-z0-9._-]/g, '_')}.jsonl`;
+}
+
 /** Default page size of runs.events when the caller gives none. */
 export const DEFAULT_EVENTS_PAGE = 200;
 
@@ -49,6 +72,10 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
   return {
     'app.info': () => ({ ...deps.info(), transport }),
     'store.verify': () => deps.verifyStore(),
+    'store.rebuild': () => {
+      if (!deps.rebuildStore) throw unavailable('rebuilding projections');
+      return deps.rebuildStore();
+    },
     'llm.testConnection': async ({ endpoint }) => {
       if (!deps.testConnection) {
         throw Object.assign(new Error('no LLM gateway is configured in this process'), { code: 'unavailable' });
@@ -84,7 +111,8 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
     'runs.archive': ({ runId, archived }) => runs.archive(runId, archived),
     'runs.progress': ({ runId }) => runs.progress(runId),
     // The same defaults runs.start would merge in, so "valid" means "start would accept it".
-    'runs.validateConfig': ({ config }) => runs.validateConfig({ ...(deps.defaultRunConfig?.() ?? {}), ...config }),
+    'runs.validateConfig': ({ config, checkData }) =>
+      runs.validateConfig({ ...(deps.defaultRunConfig?.() ?? {}), ...config }, checkData === false ? { checkData: false } : {}),
     'llm.testEndpoint': async ({ endpoint }) => {
       if (!deps.testEndpoint) {
         throw Object.assign(new Error('no LLM gateway is configured in this process'), { code: 'unavailable' });
@@ -107,5 +135,27 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
     'keys.status': keysUnavailable,
     'keys.set': keysUnavailable,
     'keys.delete': keysUnavailable,
+    'runs.export': ({ runId }) => {
+      if (!deps.exportRun) throw unavailable('exporting runs');
+      runs.summary(runId); // not-found for an unknown run (and for streams that are not runs)
+      const { content, eventCount } = deps.exportRun(runId);
+      return { runId, fileName: exportFileName(runId), content, eventCount };
+    },
+    'runs.import': ({ content }) => {
+      if (!deps.importRun) throw unavailable('importing runs');
+      return deps.importRun(content);
+    },
+    'datasets.list': () => {
+      if (!deps.datasets) throw unavailable('datasets');
+      return deps.datasets.list();
+    },
+    'datasets.preview': (args) => {
+      if (!deps.datasets) throw unavailable('datasets');
+      return deps.datasets.preview(args);
+    },
+    'datasets.import': (args) => {
+      if (!deps.datasets) throw unavailable('datasets');
+      return deps.datasets.import(args);
+    },
   };
 }

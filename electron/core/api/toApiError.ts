@@ -7,7 +7,8 @@ import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '../../../shar
  * - zod errors (`issues`): the core rejected an input, e.g. a run config -> bad-request;
  * - the store's VersionConflict -> conflict;
  * - errors carrying a `code` that is one of ours (e.g. 'not-found') -> that code;
- * - LlmError (gateway) -> unavailable, keeping its message (it is written for the user).
+ * - LlmError (gateway) -> unavailable, keeping its message (it is written for the user);
+ * - SQLite's SQLITE_CORRUPT / SQLITE_NOTADB -> internal, saying the database file is damaged.
  */
 /** Core error classes (by name) that mean "the caller's input is wrong". */
 const BAD_REQUEST_NAMES = new Set(['RunConfigError', 'InlineApiKeyError', 'ExchangeFormatError', 'UsageError', 'ValidationError']);
@@ -30,6 +31,8 @@ export function toApiError(error: unknown): ApiError {
     return { code: 'not-found', message };
   }
   if (e.name === 'LlmError') return { code: 'unavailable', message };
+  // SQLite's own words for a damaged file mean little to a user: say what it is.
+  if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB') return { code: 'internal', message: `the database file is damaged (SQLite: ${message})` };
   if (typeof e.name === 'string' && BAD_REQUEST_NAMES.has(e.name)) return { code: 'bad-request', message };
   if (e.name === 'ImportConflictError') return { code: 'conflict', message };
   return { code: 'internal', message };

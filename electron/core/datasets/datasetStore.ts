@@ -2,15 +2,10 @@ import type { Dataset, DatasetItem } from '../../../shared/datasets/datasetItem'
 import { datasetContentHash } from '../../../shared/datasets/datasetContentHash';
 import type { Clock, Db } from '../store/types';
 import type { DatasetFormat } from './import/importTypes';
+import type { DatasetSummary } from '../../../shared/api/datasetViews';
 
-/** A stored dataset's header row. */
-export interface DatasetSummary {
-  hash: string;
-  name: string;
-  format: DatasetFormat;
-  itemCount: number;
-  createdAt: string;
-}
+/** A stored dataset's header row (the API's type). */
+export type { DatasetSummary };
 
 export interface StoreDatasetResult {
   hash: string;

@@ -4,7 +4,8 @@
 export { loadBuiltinDataset, builtinDatasetNames, findBuiltinDatasetsDir, type BuiltinDatasetName } from './loadBuiltinDataset';
 export { loadDataset, findDataset, listDatasets, storeDataset, type DatasetSummary, type StoreDatasetResult } from './datasetStore';
 export { importDatasetFile, readDatasetFile, DatasetFileError, type ImportDatasetRequest, type ImportDatasetResult } from './importDatasetFile';
-export { parseDatasetFile, formatFromFileName } from './import/parseDatasetFile';
+export { parseDatasetFile, parseRows, mapParsedRows, formatFromFileName } from './import/parseDatasetFile';
+export { datasetBytes, importDatasetContent, previewDataset, DatasetContentError, DEFAULT_PREVIEW_ROWS, type ContentEncoding, type PreviewDatasetRequest } from './datasetContent';
 export { formatIssue, type DatasetFormat, type FieldMapping, type ImportIssue, type ParsedDataset } from './import/importTypes';
 export { resolveSplit, pickItems, splitHash, SplitError } from '../../../shared/datasets/resolveSplit';
 export { splitPresets, PAPER_FULL_VALIDATION_POOL } from '../../../shared/datasets/splitPresets';

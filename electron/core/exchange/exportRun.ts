@@ -74,3 +74,9 @@ export function exportRunLines(store: EventStore, runId: string, clock: Clock): 
   };
   return [JSON.stringify(header), ...eventLines];
 }
+
+/** The export file as one text (lines joined, final newline): what `runs.export` returns and `remo export` writes. */
+export function exportRunText(store: EventStore, runId: string, clock: Clock): { content: string; eventCount: number } {
+  const lines = exportRunLines(store, runId, clock);
+  return { content: lines.join('\n') + '\n', eventCount: lines.length - 1 };
+}

@@ -30,6 +30,8 @@ export interface ImportResult {
   written: number;
   /** Events already present (identical), e.g. a fork's parent imported before. */
   alreadyPresent: number;
+  /** Every run the file holds (the run, its fork ancestors and memory sources), in order of first appearance. */
+  runIds: string[];
 }
 
 interface PlannedEvent {
@@ -100,7 +102,7 @@ export function importRunLines(deps: ImportDeps, text: string): ImportResult {
 
   const toWrite = planned.filter((event) => event.write);
   writeAtOnce(store, toWrite, plannedHead);
-  return { runId: header.runId, written: toWrite.length, alreadyPresent: planned.length - toWrite.length };
+  return { runId: header.runId, written: toWrite.length, alreadyPresent: planned.length - toWrite.length, runIds: header.streams.map((stream) => stream.streamId) };
 }
 
 function parseFile(text: string): { header: ExchangeHeader; events: ExchangeEvent[] } {

@@ -230,13 +230,31 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
         if (issues.length > 0) throw new RunConfigError(issues);
         engine.reconfigure(runId, parsed, applied);
       }
-      launch(runId);
+      // A paused or failed run says so in its log until the engine appends RunResumed. Resolve only
+      // once that is committed (or the execution already ended), so a caller that reads the run
+      // next sees it running, not the state it was resumed from.
+      const logged = summary.status === 'paused' || summary.status === 'failed';
+      let resumed: Promise<void> | undefined;
+      let stopListening = (): void => undefined;
+      if (logged) {
+        resumed = new Promise<void>((resolve) => {
+          stopListening = store.subscribe((events) => {
+            if (events.some((event) => event.streamId === runId)) resolve();
+          });
+        });
+      }
+      try {
+        launch(runId);
+        if (resumed) await Promise.race([resumed, active.get(runId)?.done ?? Promise.resolve()]);
+      } finally {
+        stopListening();
+      }
       return { runId };
     },
 
-    async validateConfig(config) {
+    async validateConfig(config, options = {}) {
       const check = checkRunConfig(config, checkOptions);
-      if (!check.ok) return check;
+      if (!check.ok || options.checkData === false) return check;
       try {
         await engine.checkCreate(check.resolved);
       } catch (error) {

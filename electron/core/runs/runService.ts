@@ -16,11 +16,15 @@ export interface RunService {
   waitForRun(runId: string): Promise<RunSummary>;
   /**
    * Continues a paused, interrupted or failed run from where its log ends. `overrides` (endpoint
-   * keys only) are recorded first as RunReconfigured; refused while the run executes.
+   * keys only) are recorded first as RunReconfigured; refused while the run executes. Resolves
+   * once the run reads as running again (its RunResumed committed), or once it already stopped.
    */
   resume(runId: string, overrides?: Record<string, unknown>): Promise<{ runId: string }>;
-  /** Checks a config as `start` would (dataset, split and memory included), writing nothing. */
-  validateConfig(config: unknown): Promise<ConfigCheck>;
+  /**
+   * Checks a config as `start` would (dataset, split and memory included), writing nothing.
+   * `checkData: false` stops after the config itself (schema, limits, key variables).
+   */
+  validateConfig(config: unknown, options?: { checkData?: boolean }): Promise<ConfigCheck>;
   /** Asks a run to pause, from any client or process; it pauses at the next safe point. */
   requestPause(runId: string): void;
   /** Asks a run to stop for good. */

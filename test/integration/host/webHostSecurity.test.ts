@@ -167,6 +167,10 @@ describe('web host security', () => {
     expect(form.status).toBe(415);
     const huge = await raw(host.port, '/api/runs.list', { method: 'POST', headers: good(), body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) });
     expect(huge.status).toBe(413);
+    // Methods that carry a whole file take bodies over 1 MB (this fake core has no store: unavailable, not 413).
+    const file = await raw(host.port, '/api/runs.import', { method: 'POST', headers: good(), body: JSON.stringify({ content: 'x'.repeat(1_100_000) }) });
+    expect(file.status).toBe(503);
+    expect(JSON.parse(file.body)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     const get = await raw(host.port, '/api/runs.list', { headers: good() });
     expect(get.status).toBe(405);
     const unknown = await raw(host.port, '/api/nope', { method: 'POST', headers: good(), body: '{}' });

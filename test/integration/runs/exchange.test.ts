@@ -33,12 +33,12 @@ describe('export / import of runs (JSONL)', { timeout: 90_000 }, () => {
 
     const target = await open('target.db');
     const result = importRunLines(target.importDeps, text);
-    expect(result).toEqual({ runId, written: source.store.lastGlobalPosition(), alreadyPresent: 0 });
+    expect(result).toEqual({ runId, written: source.store.lastGlobalPosition(), alreadyPresent: 0, runIds: [runId] });
     expect(checksum(target)).toBe(checksum(source));
     expect(target.runs.summary(runId)).toEqual(source.runs.summary(runId));
     expect(target.runs.stateAt(runId, { epoch: 1 })).toEqual(source.runs.stateAt(runId, { epoch: 1 }));
 
-    expect(importRunLines(target.importDeps, text)).toEqual({ runId, written: 0, alreadyPresent: result.written });
+    expect(importRunLines(target.importDeps, text)).toEqual({ runId, written: 0, alreadyPresent: result.written, runIds: [runId] });
     expect(checksum(target)).toBe(checksum(source));
   });
 

@@ -67,6 +67,8 @@ describe('RunService over the engine (real SQLite, simulator over loopback)', { 
     expect(other.runs.summary(runId).status).toBe('paused');
 
     await other.runs.resume(runId);
+    // resume resolves once RunResumed is committed: a client reading the run next sees it running.
+    expect(other.runs.summary(runId).status).toBe('running');
     const done = await other.runs.waitForRun(runId);
     expect(done.status).toBe('completed');
   });

@@ -25,6 +25,11 @@ describe('toApiError', () => {
     expect(toApiError(Object.assign(new Error('disk'), { code: 'EIO' }))).toEqual({ code: 'internal', message: 'disk' });
     expect(toApiError('plain string')).toEqual({ code: 'internal', message: 'plain string' });
   });
+
+  it('says a damaged database file is damaged, keeping SQLite\'s words', () => {
+    const error = Object.assign(new Error('database disk image is malformed'), { name: 'SqliteError', code: 'SQLITE_CORRUPT' });
+    expect(toApiError(error)).toEqual({ code: 'internal', message: 'the database file is damaged (SQLite: database disk image is malformed)' });
+  });
 });
 
 describe('toApiError with core config errors', () => {

@@ -63,6 +63,11 @@ const forbidden: Array<[string, string, string]> = [
   ['electron/preload/probe.ts', '../core/store/openDatabase', layer('core')],
   ['electron/preload/probe.ts', '../../shared/fold/foldRun', layer('shared')],
   ['electron/preload/probe.ts', 'node:fs', PACKAGE],
+  // The contract is the CLI's only door to the core: only core/api and core/composition.
+  ['electron/cli/commands/probe.ts', '../../core/store/openDatabase', layer('core')],
+  ['electron/cli/commands/probe.ts', '../../core/exchange', layer('core')],
+  ['electron/cli/output/probe.ts', '../../core/runs/createRunService', layer('core')],
+  ['electron/cli/commands/probe.ts', '../../core/llm/simulator/startSimulator', layer('core')],
   // The launchers get their extra edges, and no others.
   ['electron/cli/remo.mjs', '../main/appOrigin.ts', layer('main')],
   ['electron/core/worker/coreWorker.mjs', '../../host/webCommand.ts', layer('host')],
@@ -78,7 +83,9 @@ const allowed: Array<[string, string]> = [
   ['electron/host/probe.ts', '../core/api'],
   ['electron/host/probe.ts', 'ws'],
   ['electron/host/probe.ts', 'commander'],
-  ['electron/cli/probe.ts', '../core/store/openDatabase'],
+  ['electron/cli/output/probe.ts', '../../core/api'],
+  ['electron/cli/commands/probe.ts', '../../core/composition/demoConfig'],
+  ['electron/cli/commands/sim.ts', '../../core/llm/simulator/startSimulator'],
   ['electron/cli/probe.ts', 'cli-table3'],
   ['electron/preload/probe.ts', 'electron'],
   ['electron/preload/probe.ts', '../../shared/api/ipcChannels'],

@@ -5,6 +5,8 @@ import { parseCsv } from './parseCsv';
 import { parseJsonArray } from './parseJsonArray';
 import { parseJsonl } from './parseJsonl';
 
+export { formatFromFileName } from '../../../../shared/datasets/datasetImport';
+
 const parsers: Record<DatasetFormat, (text: string) => { rows: RawRow[]; errors: ImportIssue[] }> = {
   jsonl: parseJsonl,
   json: parseJsonArray,
@@ -17,25 +19,31 @@ function sortByPlace(issues: ImportIssue[]): ImportIssue[] {
   return [...issues].sort((a, b) => place(a) - place(b));
 }
 
-/** Format from a file name's extension, or null when it does not say. */
-export function formatFromFileName(fileName: string): DatasetFormat | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.csv')) return 'csv';
-  return null;
-}
-
 /**
  * Bytes of a dataset file -> validated items, or every error found (with line numbers / array
  * indexes). Pure: no file system, no database. Syntax errors are reported together with the
  * field errors of the rows that did parse, so one pass shows as much as possible.
  */
 export function parseDatasetFile(bytes: Uint8Array, format: DatasetFormat, mapping: FieldMapping): ParsedDataset {
+  const read = parseRows(bytes, format);
+  if (!read.ok) return { ok: false, errors: [read.error], warnings: [] };
+  return mapParsedRows(read, mapping);
+}
+
+/** The records of a file before mapping (for previews), or the whole-file problem that stops reading it. */
+export type ReadRows = { ok: true; rows: RawRow[]; errors: ImportIssue[] } | { ok: false; error: ImportIssue };
+
+/** Decodes (strict UTF-8) and parses a file into records; syntax errors come with the rows that parsed. */
+export function parseRows(bytes: Uint8Array, format: DatasetFormat): ReadRows {
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { ok: false, errors: [decoded.error], warnings: [] };
-  const { rows, errors: syntaxErrors } = parsers[format](decoded.text);
-  const mapped = mapRows(rows, mapping);
+  if (!decoded.ok) return { ok: false, error: decoded.error };
+  return { ok: true, ...parsers[format](decoded.text) };
+}
+
+/** Validates parsed records against a mapping: items, or every error (syntax errors included). */
+export function mapParsedRows(read: { rows: readonly RawRow[]; errors: readonly ImportIssue[] }, mapping: FieldMapping): ParsedDataset {
+  const syntaxErrors = read.errors;
+  const mapped = mapRows(read.rows, mapping);
   const errors = [...syntaxErrors, ...(mapped.ok ? [] : mapped.errors)];
   // "no rows" is noise when the rows were lost to syntax errors.
   const relevant = syntaxErrors.length > 0 ? errors.filter((e) => e.message !== 'the file holds no rows') : errors;

@@ -26,7 +26,7 @@ export const test = base.extend<{ cspViolations: string[] }, { stack: E2eHost }>
 });
 
 /** Opens the printed URL (token in the query) and waits for the app's own ready event. */
-export async function openApp(page: Page, stack: E2eHost, hash = ''): Promise<void> {
+export async function openApp(page: Page, stack: Pick<E2eHost, 'host'>, hash = ''): Promise<void> {
   await page.goto(`${stack.host.url}${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.remoReady !== undefined);
   expect(new URL(page.url()).search).toBe(''); // the token left the address bar

@@ -9,23 +9,28 @@
  * the machine's cores, as they would with a real model server (--sim-inline runs both on one).
  * The throughput figure is the median of --throughput-runs runs (best printed too), and the load
  * average is printed before and after: on a shared 2-core machine other processes move it a lot.
+ * `--tiny`: 200 calls at 50 ms and 500 throughput calls, a few seconds.
+ * Last line: `llm: latency-bound +N% over the bound, throughput N calls/s`.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { BenchRecorder } from './support/benchResult';
 import { defaultRoleBindings } from '../integration/llm/defaultRoleBindings';
 import { createLlmGateway } from '../../electron/core/llm/gateway/openAiGateway';
 import { startSimulator } from '../../electron/core/llm/simulator/startSimulator';
 import type { SimulatorOptions, SimulatorStats } from '../../electron/core/llm/simulator/simulatorOptions';
 
+const recorder = new BenchRecorder('llm');
 const { values: args } = parseArgs({
   options: {
-    calls: { type: 'string', default: '2000' },
+    tiny: { type: 'boolean', default: false },
+    calls: { type: 'string', default: recorder.tiny ? '200' : '2000' },
     concurrency: { type: 'string', default: '16' },
-    'latency-ms': { type: 'string', default: '200' },
-    'throughput-calls': { type: 'string', default: '5000' },
-    'throughput-runs': { type: 'string', default: '3' },
+    'latency-ms': { type: 'string', default: recorder.tiny ? '50' : '200' },
+    'throughput-calls': { type: 'string', default: recorder.tiny ? '500' : '5000' },
+    'throughput-runs': { type: 'string', default: recorder.tiny ? '1' : '3' },
     'throughput-concurrency': { type: 'string', default: '64' },
     'sim-inline': { type: 'boolean', default: false },
   },
@@ -98,6 +103,8 @@ console.log(
     `simulator ${args['sim-inline'] ? 'inline' : 'in a worker thread'}, load average (1 min) at start: ${loadavg()[0]!.toFixed(2)}`,
 );
 
+let overheadPct = NaN;
+let throughput = NaN;
 {
   const sim = await launchSimulator({ latencyMs });
   const { seconds } = await runCalls(sim.url, calls, concurrency);
@@ -105,6 +112,8 @@ console.log(
   await sim.stop();
   const bound = (calls * latencyMs) / 1000 / concurrency;
   const overhead = (seconds / bound - 1) * 100;
+  overheadPct = overhead;
+  recorder.figure({ name: `llm: ${calls} calls at ${latencyMs} ms, concurrency ${concurrency}: wall time over the bound ${bound.toFixed(1)} s`, value: overhead, unit: '%', target: { op: '<=', value: 10 }, detail: `${seconds.toFixed(2)} s` });
   console.log(
     `1. latency-bound: ${calls} calls, latency ${latencyMs} ms, concurrency ${concurrency}: ${seconds.toFixed(2)} s ` +
       `(bound ${bound.toFixed(2)} s, +${overhead.toFixed(1)}%; server saw max ${stats.maxInFlight} in flight) ` +
@@ -122,6 +131,8 @@ console.log(
   await sim.stop();
   const sorted = [...rates].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
+  throughput = median;
+  recorder.figure({ name: `llm: throughput, zero latency, concurrency ${throughputConcurrency}, median of ${rates.length}`, value: median, unit: 'calls/s', target: { op: '>=', value: 1000 } });
   console.log(
     `2. throughput: ${throughputCalls} calls x ${rates.length} runs, zero latency, concurrency ${throughputConcurrency}, cache off: ` +
       `median ${Math.round(median)} calls/s (runs: ${rates.map(Math.round).join(', ')}; best ${Math.round(sorted.at(-1)!)}), ` +
@@ -129,3 +140,4 @@ console.log(
   );
 }
 console.log(`load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)}`);
+recorder.finish(`llm: latency-bound +${overheadPct.toFixed(1)}% over the bound, throughput ${Math.round(throughput)} calls/s`);

@@ -1,5 +1,6 @@
 /**
- * Store benchmark: `npm run bench:store [-- --events N --fold-events N --single N]`.
+ * Store benchmark: `npm run bench:store [-- --events N --fold-events N --single N]` (`--tiny`: 20,000 /
+ * 5,000 / 2,000, a few seconds). Last line: `store: batched appends N events/s, rebuild N events/s, ...`.
  * Prints figures with their targets and PASS/MISS; it is not a timed test. ~1 KB payloads.
  *  - single-event appends/s (one transaction each)
  *  - batched appends/s (100 events per transaction)      target >= 50,000 events/s
@@ -19,13 +20,17 @@ import { EventRegistry } from '../../electron/core/store/eventRegistry';
 import type { Projection } from '../../electron/core/projections/projection';
 import { rebuildProjections } from '../../electron/core/projections/rebuildProjections';
 import { CheckpointedFold } from '../../electron/core/store/checkpointedFold';
+import { BenchRecorder } from './support/benchResult';
+
+const recorder = new BenchRecorder('store');
 
 const { values: args } = parseArgs({
   options: {
-    events: { type: 'string', default: '1000000' },
-    'fold-events': { type: 'string', default: '50000' },
-    single: { type: 'string', default: '20000' },
+    events: { type: 'string', default: recorder.tiny ? '20000' : '1000000' },
+    'fold-events': { type: 'string', default: recorder.tiny ? '5000' : '50000' },
+    single: { type: 'string', default: recorder.tiny ? '2000' : '20000' },
     seed: { type: 'string', default: '42' },
+    tiny: { type: 'boolean', default: false },
   },
 });
 const REBUILD_EVENTS = Number(args.events);
@@ -138,6 +143,7 @@ interface Figure {
 const figures: Figure[] = [];
 function report(figure: Figure): void {
   figures.push(figure);
+  if (!figure.name.startsWith('  ')) recorder.figure({ ...figure, name: `store: ${figure.name}` });
   const verdict = figure.target
     ? (figure.target.op === '>=' ? figure.value >= figure.target.value : figure.value <= figure.target.value) ? 'PASS' : 'MISS'
     : '';
@@ -230,6 +236,9 @@ try {
   store.close();
   console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`\ndatabase ${(dbBytes / 2 ** 20).toFixed(0)} MiB, total bench time ${seconds(totalStarted).toFixed(1)} s`);
+  const value = (prefix: string) => figures.find((f) => f.name.startsWith(prefix))?.value ?? NaN;
+  recorder.finish(`store: batched appends ${Math.round(value('batched appends'))} events/s, rebuild ${Math.round(value('rebuild of'))} events/s, ` +
+    `checkpointed fold worst ${value('checkpointed fold to any position: worst').toFixed(1)} ms`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

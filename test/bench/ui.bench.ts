@@ -32,9 +32,11 @@ import { createCore, type Core } from '../../electron/core/composition/createCor
 import { startWebHost, type WebHost, webHostApiFromTransport } from '../../electron/host';
 import { createSeededRandom } from '../../shared/random/seededRandom';
 import { openStore } from '../integration/engine/engineTestKit';
+import { BenchRecorder } from './support/benchResult';
 import { buildSmallRuns, buildSyntheticRun } from './support/buildSyntheticRun';
 
-const TINY = process.argv.includes('--tiny') || process.env.BENCH_TINY === '1';
+const recorder = new BenchRecorder('ui');
+const TINY = recorder.tiny;
 /** `--profile`: serve an unminified build and print where the renderer's CPU time goes during scrub steps. */
 const PROFILE = process.argv.includes('--profile');
 const SIZE = TINY
@@ -245,6 +247,7 @@ try {
     }
     log(`opening loads (navigation start -> point shown, ms): ${opens.map((o) => o.shown.toFixed(0)).join(', ')}`);
     const openStats = stats(opens.map((o) => o.frame));
+    recorder.figure({ name: 'ui: opening the run, navigation start -> frame after point shown, median', value: openStats.median, unit: 'ms', target: { op: '<=', value: TARGET.open }, detail: `max ${openStats.max.toFixed(0)} ms, n ${openStats.n}` });
     const openShown = stats(opens.map((o) => o.shown));
 
     section('run opened');
@@ -369,6 +372,7 @@ try {
     }
     if (mismatches > 0) log(`WARNING: ${mismatches} point-shown events named another position than the scrubber`);
     scrubStats = stats(scrubApp);
+    recorder.figure({ name: 'ui: scrub step (ArrowRight, input -> point shown), p95', value: scrubStats.p95, unit: 'ms', target: { op: '<=', value: TARGET.scrubP95 }, detail: `median ${scrubStats.median.toFixed(1)} ms, n ${scrubStats.n}` });
     const scrubOwnStats = stats(scrubOwn);
     results.push(
       `scrub step (ArrowRight, app: input -> point shown): ${describe(scrubStats)}; target p95 <= ${TARGET.scrubP95} ms -> ${verdict(scrubStats.p95, TARGET.scrubP95)}`,
@@ -456,6 +460,7 @@ try {
     }
     const domRows = await page.locator('[data-testid="run-row"]').count();
     const rowStats = stats(rows);
+    recorder.figure({ name: `ui: runs list of ${SIZE.runs} runs, navigation start -> list drawn, median`, value: rowStats.median, unit: 'ms', target: { op: '<=', value: TARGET.runsList }, detail: `max ${rowStats.max.toFixed(0)} ms` });
     results.push(
       `runs list of ${SIZE.runs} runs (fresh load, navigation start -> the list holds all ${SIZE.runs} and draws the ${domRows} rows in view (virtualised), frame after): ${describe(rowStats)}; target <= ${TARGET.runsList} ms -> median ${verdict(rowStats.median, TARGET.runsList)}, max ${verdict(rowStats.max, TARGET.runsList)}`,
       `  remo:runs-loaded: navigation start -> event ${describe(stats(loaded))}; its own ms (script start -> list loaded) ${describe(stats(appMs))}`,
@@ -473,4 +478,4 @@ section('runs list measured');
 for (const line of results) log(line);
 log(`total ${((performance.now() - benchStarted) / 1000).toFixed(1)} s; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (!scrubStats) throw new Error('no scrub figures');
-log(`ui: scrub step median ${Math.round(scrubStats.median)} ms, p95 ${Math.round(scrubStats.p95)} ms on ${eventCount} events`);
+recorder.finish(`ui: scrub step median ${Math.round(scrubStats.median)} ms, p95 ${Math.round(scrubStats.p95)} ms on ${eventCount} events`);

@@ -34,6 +34,8 @@ export interface SyntheticRunOptions {
   stepsPerEpoch?: number;
   batchSize?: number;
   seed?: number;
+  /** A lighter event shape for the growth curves at 1M events: solver replies of ~60 characters. */
+  light?: boolean;
 }
 
 export interface SyntheticRun {
@@ -64,7 +66,9 @@ const SENTENCES = [
   'If the result is not a whole number where one is expected (people, items), re-check the previous step.',
 ];
 
-const response = (item: DatasetItem, predicted: string): string => {
+const shortResponse = (_item: DatasetItem, predicted: string): string => `Step by step, the total is ${predicted}.\nAnswer: ${predicted}`;
+
+const fullResponse = (item: DatasetItem, predicted: string): string => {
   const steps = (item.solution ?? item.question).replace(/<<[^>]*>>/g, '').split('\n').filter((line) => !line.startsWith('####'));
   const body = `Let's work through it step by step.\n${steps.join('\n')}`;
   return `${body.length < 400 ? body.padEnd(400, ' ') : body.slice(0, 900)}\nAnswer: ${predicted}`;
@@ -81,6 +85,7 @@ export function buildSyntheticRun(store: OpenedEventStore, options: SyntheticRun
   const batch = options.batchSize ?? 3;
   const minEvents = options.minEvents ?? 50_000;
   const random = createSeededRandom(`synthetic:${options.seed ?? 7}:${runId}`);
+  const response = options.light ? shortResponse : fullResponse;
 
   // Whole epochs until the run reaches minEvents (the schedule is fixed, so the count is exact).
   const perStep = (batch + 1) + 2 + 1 + 1 + (val + 2) + 1;

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../store/preparedStatement';
 import type { StoredEvent } from '../../../shared/events/envelope';
 import type { LoggedCall } from '../../../shared/events/run/runEventTypes';
 import { RUN_EVENT_TYPES } from '../../../shared/events/run/runEventSchemas';
@@ -39,10 +40,10 @@ export const timelineProjection: Projection = {
     }
     let tokens = 0;
     for (const row of byRole.values()) tokens += row.prompt + row.completion;
-    db.prepare(`INSERT INTO ${TIMELINE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    preparedStatement(db, `INSERT INTO ${TIMELINE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
       event.streamId, event.globalPosition, event.type, phase, epoch, step, records.length, tokens);
     if (byRole.size === 0) return;
-    const usage = db.prepare(`INSERT INTO ${TIMELINE_USAGE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const usage = preparedStatement(db, `INSERT INTO ${TIMELINE_USAGE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`);
     for (const [role, row] of byRole) usage.run(event.streamId, event.globalPosition, role, row.calls, row.cached, row.prompt, row.completion);
   },
   truncate(db) {

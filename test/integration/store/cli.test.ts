@@ -86,7 +86,7 @@ describe('remo verify / remo rebuild', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Usage: remo ${command} \\[options\\]`));
     }
-  });
+  }, 90_000); // a dozen CLI processes, each starting Node + tsx
 
   it('rebuild prints events, time and a checksum that is the same for the same log', () => {
     const first = remo('rebuild', '--db', dbPath);

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../store/preparedStatement';
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import type { EpochCompletedData, EvaluationCompletedData, TrainBatchAnsweredData } from '../../../../shared/events/run/runEventTypes';
 import type { Projection } from '../projection';
@@ -33,15 +34,15 @@ export const metricsProjection: Projection = {
   apply(db, event: StoredEvent) {
     if (event.type === 'EpochCompleted') {
       const d = event.data as EpochCompletedData;
-      db.prepare(`INSERT OR REPLACE INTO ${EPOCH_METRICS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      preparedStatement(db, `INSERT OR REPLACE INTO ${EPOCH_METRICS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
         event.streamId, d.epoch, d.val, d.promptVersion, d.optimizerVersion, d.notebookSize, event.globalPosition);
     } else if (event.type === 'TrainBatchAnswered') {
       const d = event.data as TrainBatchAnsweredData;
-      db.prepare(`INSERT INTO ${TRAIN_BATCHES_TABLE} VALUES (?, ?, ?, ?, ?, ?)`).run(
+      preparedStatement(db, `INSERT INTO ${TRAIN_BATCHES_TABLE} VALUES (?, ?, ?, ?, ?, ?)`).run(
         event.streamId, event.globalPosition, d.epoch, d.step, d.items.filter((item) => item.correct).length, d.items.length);
     } else {
       const d = event.data as EvaluationCompletedData;
-      db.prepare(`INSERT INTO ${EVALUATIONS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      preparedStatement(db, `INSERT INTO ${EVALUATIONS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         event.streamId, event.globalPosition, d.label, d.epoch, d.step, d.split, d.promptVersion, d.withNotebook ? 1 : 0, d.correct, d.total, d.accuracy);
     }
   },

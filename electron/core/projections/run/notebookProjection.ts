@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../store/preparedStatement';
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import type { NotebookEntryResolvedData, NotebookEntryWrittenData, RunForkedEventData, RunStartedData } from '../../../../shared/events/run/runEventTypes';
 import type { NotebookEntryState } from '../../../../shared/fold/runState';
@@ -8,7 +9,7 @@ import { foldFromContext } from './foldFromContext';
 import { NOTEBOOK_TABLE, NOTEBOOK_VEC_TABLE, NOTEBOOK_VECTORS_TABLE, VEC0_DIMENSION } from './notebookTables';
 
 function insertEntry(db: Db, runId: string, e: NotebookEntryState): void {
-  const info = db.prepare(`INSERT INTO ${NOTEBOOK_TABLE}
+  const info = preparedStatement(db, `INSERT INTO ${NOTEBOOK_TABLE}
     (run_id, entry_id, item_id, item_ids, question, gold, predicted, trace, lesson, fail_count, resolved, created_position, updated_position)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     runId, e.entryId, e.itemId, JSON.stringify(e.itemIds), e.question, e.gold, e.predicted, e.trace, e.lesson, e.failCount, e.resolved ? 1 : 0, e.createdAt, e.updatedAt,
@@ -18,9 +19,9 @@ function insertEntry(db: Db, runId: string, e: NotebookEntryState): void {
     const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
     // The embedder's own size: 384 (the lexical embedder) in the vec0 index, any other in the plain table.
     if (v.length === VEC0_DIMENSION) {
-      db.prepare(`INSERT INTO ${NOTEBOOK_VEC_TABLE} (entry_id, run_id, item_id, embedding) VALUES (?, ?, ?, ?)`).run(BigInt(info.lastInsertRowid), runId, e.itemId, bytes);
+      preparedStatement(db, `INSERT INTO ${NOTEBOOK_VEC_TABLE} (entry_id, run_id, item_id, embedding) VALUES (?, ?, ?, ?)`).run(BigInt(info.lastInsertRowid), runId, e.itemId, bytes);
     } else {
-      db.prepare(`INSERT INTO ${NOTEBOOK_VECTORS_TABLE} (entry_id, run_id, item_id, dimension, embedding) VALUES (?, ?, ?, ?, ?)`)
+      preparedStatement(db, `INSERT INTO ${NOTEBOOK_VECTORS_TABLE} (entry_id, run_id, item_id, dimension, embedding) VALUES (?, ?, ?, ?, ?)`)
         .run(BigInt(info.lastInsertRowid), runId, e.itemId, v.length, bytes);
     }
   }
@@ -66,7 +67,7 @@ export const notebookProjection: Projection = {
       }
       case 'NotebookEntryWritten': {
         const d = event.data as NotebookEntryWrittenData;
-        const row = db.prepare(`SELECT item_ids FROM ${NOTEBOOK_TABLE} WHERE run_id = ? AND entry_id = ?`).get(runId, d.entryId) as { item_ids: string } | undefined;
+        const row = preparedStatement(db, `SELECT item_ids FROM ${NOTEBOOK_TABLE} WHERE run_id = ? AND entry_id = ?`).get(runId, d.entryId) as { item_ids: string } | undefined;
         if (!row) {
           insertEntry(db, runId, {
             entryId: d.entryId, itemId: d.itemId, itemIds: [d.itemId], question: d.question, gold: d.gold, predicted: d.predicted, trace: d.trace,
@@ -75,14 +76,14 @@ export const notebookProjection: Projection = {
         } else {
           const ids = JSON.parse(row.item_ids) as string[];
           if (!ids.includes(d.itemId)) ids.push(d.itemId);
-          db.prepare(`UPDATE ${NOTEBOOK_TABLE} SET item_ids = ?, predicted = ?, trace = ?, lesson = ?, fail_count = ?, resolved = 0, updated_position = ?
+          preparedStatement(db, `UPDATE ${NOTEBOOK_TABLE} SET item_ids = ?, predicted = ?, trace = ?, lesson = ?, fail_count = ?, resolved = 0, updated_position = ?
             WHERE run_id = ? AND entry_id = ?`).run(JSON.stringify(ids), d.predicted, d.trace, d.lesson, d.failCount, event.globalPosition, runId, d.entryId);
         }
         break;
       }
       case 'NotebookEntryResolved': {
         const d = event.data as NotebookEntryResolvedData;
-        db.prepare(`UPDATE ${NOTEBOOK_TABLE} SET resolved = 1, updated_position = ? WHERE run_id = ? AND entry_id = ?`).run(event.globalPosition, runId, d.entryId);
+        preparedStatement(db, `UPDATE ${NOTEBOOK_TABLE} SET resolved = 1, updated_position = ? WHERE run_id = ? AND entry_id = ?`).run(event.globalPosition, runId, d.entryId);
         break;
       }
     }

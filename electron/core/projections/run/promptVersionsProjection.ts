@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../store/preparedStatement';
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import type {
   OptimizerInstructionsRejectedData, OptimizerInstructionsUpdatedData, PromptAcceptedData, PromptRejectedData, PromptUpdateFailedData, RunForkedEventData, RunStartedData,
@@ -24,7 +25,7 @@ export const promptVersionsProjection: Projection = {
   },
   apply(db, event: StoredEvent, ctx) {
     const insert = (kind: string, version: number | null, status: string, text: string, extra: { epoch?: number | null; step?: number | null; val?: number | null; previousVal?: number | null; reason?: string | null } = {}) =>
-      db.prepare(`INSERT INTO ${PROMPT_VERSIONS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      preparedStatement(db, `INSERT INTO ${PROMPT_VERSIONS_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         event.streamId, event.globalPosition, kind, version, status, text, extra.epoch ?? null, extra.step ?? null, extra.val ?? null, extra.previousVal ?? null, extra.reason ?? null);
     switch (event.type) {
       case 'RunStarted': {

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../store/preparedStatement';
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import type {
   EpochCompletedData, EvaluationCompletedData, LoggedCall, RunFailedData, RunForkedEventData, RunPausedData, RunReconfiguredData, RunStartedData,
@@ -25,7 +26,7 @@ export function solverModelOf(config: Pick<RunConfig, 'endpoints' | 'roles'>): s
 }
 
 function setStatus(db: Db, runId: string, status: string, reason: string | null): void {
-  db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET status = ?, status_reason = ? WHERE run_id = ?`).run(status, reason, runId);
+  preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET status = ?, status_reason = ? WHERE run_id = ?`).run(status, reason, runId);
 }
 
 /**
@@ -57,25 +58,25 @@ export const runSummaryProjection: Projection = {
     // Catalog events name their run in the data; they are not part of any run's log.
     if (event.type === 'RunRenamed') {
       const d = event.data as RunRenamedData;
-      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET name = ? WHERE run_id = ?`).run(d.name, d.runId);
+      preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET name = ? WHERE run_id = ?`).run(d.name, d.runId);
       return;
     }
     if (event.type === 'RunArchived') {
       const d = event.data as RunArchivedData;
-      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET archived = ? WHERE run_id = ?`).run(d.archived ? 1 : 0, d.runId);
+      preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET archived = ? WHERE run_id = ?`).run(d.archived ? 1 : 0, d.runId);
       return;
     }
     const runId = event.streamId;
     if (event.type === 'RunStarted') {
       const d = event.data as RunStartedData;
-      db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, created_at, epochs_planned, epochs_done, simulated, last_position, model)
+      preparedStatement(db, `INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, created_at, epochs_planned, epochs_done, simulated, last_position, model)
         VALUES (?, ?, ?, 'running', ?, ?, 0, ?, ?, ?)`).run(
         runId, d.config.name, d.config.method, event.recordedAt, d.config.epochs, d.simulated ? 1 : 0, event.globalPosition, solverModelOf(d.config));
     } else if (event.type === 'RunForked') {
       const d = event.data as RunForkedEventData;
       const parent = viewStateFromContext(db, ctx, d.parentRunId, d.parentPosition);
       const a = parent.accuracies;
-      db.prepare(`INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
+      preparedStatement(db, `INSERT INTO ${RUN_SUMMARIES_TABLE} (run_id, name, method, status, parent_run_id, parent_position, created_at, epochs_planned, epochs_done,
         seed_val, seed_test, val, test, test_prompt_only, val_prompt_only, simulated, last_position, model, simulator_answered) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         runId, d.config.name, d.config.method, d.parentRunId, d.parentPosition, event.recordedAt, d.config.epochs, parent.metrics.at(-1)?.epoch ?? 0,
         a.seedVal, a.seedTest, a.val, a.test, a.testPromptOnly, parent.metrics.at(-1)?.epoch ? (a.valPromptOnly ?? null) : null,
@@ -83,27 +84,27 @@ export const runSummaryProjection: Projection = {
     } else if (event.type === 'RunReconfigured') {
       const d = event.data as RunReconfiguredData;
       // New endpoints do not make answers the simulator already gave real: once answered by it, simulated.
-      db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET model = ?, simulated = MAX(simulator_answered, ?) WHERE run_id = ?`).run(solverModelOf(d.config), d.simulated ? 1 : 0, runId);
+      preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET model = ?, simulated = MAX(simulator_answered, ?) WHERE run_id = ?`).run(solverModelOf(d.config), d.simulated ? 1 : 0, runId);
     }
     const calls = (event.data as { calls?: LoggedCall[] }).calls ?? [];
     const durationMs = typeof event.metadata.durationMs === 'number' ? Math.round(event.metadata.durationMs) : 0;
-    db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET calls = calls + ?, cached_calls = cached_calls + ?, estimated_calls = estimated_calls + ?, prompt_tokens = prompt_tokens + ?,
+    preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET calls = calls + ?, cached_calls = cached_calls + ?, estimated_calls = estimated_calls + ?, prompt_tokens = prompt_tokens + ?,
       completion_tokens = completion_tokens + ?, latency_ms = latency_ms + ?, work_ms = work_ms + ?, last_position = ? WHERE run_id = ?`).run(
       calls.length, calls.filter((c) => c.cached).length, calls.filter((c) => c.estimated).length, calls.reduce((s, c) => s + c.promptTokens, 0), calls.reduce((s, c) => s + c.completionTokens, 0),
       Math.round(calls.reduce((s, c) => s + c.latencyMs, 0)), durationMs, event.globalPosition, runId);
-    if (answeredBySimulator(calls)) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET simulated = 1, simulator_answered = 1 WHERE run_id = ?`).run(runId);
+    if (answeredBySimulator(calls)) preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET simulated = 1, simulator_answered = 1 WHERE run_id = ?`).run(runId);
     switch (event.type) {
       case 'EvaluationCompleted': {
         const d = event.data as EvaluationCompletedData;
         const column = d.label === 'test' && !d.withNotebook ? null : COLUMN_FOR_LABEL[d.label];
-        if (column) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET ${column} = ? WHERE run_id = ?`).run(d.accuracy, runId);
+        if (column) preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET ${column} = ? WHERE run_id = ?`).run(d.accuracy, runId);
         // Beside `val` (the last epoch-val): the seed's prompt-only val (epoch 0) is not an epoch's.
-        if (d.label === 'val-prompt-only' && d.epoch > 0) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET val_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, runId);
-        if (d.label === 'test' && !d.withNotebook) db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET test = ?, test_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, d.accuracy, runId);
+        if (d.label === 'val-prompt-only' && d.epoch > 0) preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET val_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, runId);
+        if (d.label === 'test' && !d.withNotebook) preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET test = ?, test_prompt_only = ? WHERE run_id = ?`).run(d.accuracy, d.accuracy, runId);
         break;
       }
       case 'EpochCompleted':
-        db.prepare(`UPDATE ${RUN_SUMMARIES_TABLE} SET epochs_done = ? WHERE run_id = ?`).run((event.data as EpochCompletedData).epoch, runId);
+        preparedStatement(db, `UPDATE ${RUN_SUMMARIES_TABLE} SET epochs_done = ? WHERE run_id = ?`).run((event.data as EpochCompletedData).epoch, runId);
         break;
       case 'RunCompleted': setStatus(db, runId, 'completed', null); break;
       case 'RunPaused': setStatus(db, runId, 'paused', (event.data as RunPausedData).reason); break;

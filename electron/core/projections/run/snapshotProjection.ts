@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../store/preparedStatement';
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import { isRunEvent } from '../../../../shared/events/run/isRunEvent';
 import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
@@ -37,19 +38,19 @@ export const snapshotProjection: Projection = {
     const runId = event.streamId;
     if (event.type === 'RunStarted' || event.type === 'RunForked') {
       const fork = event.type === 'RunForked' ? event.data : null;
-      db.prepare(`INSERT INTO ${LINEAGE_TABLE} VALUES (?, ?, ?, ?, ?)`).run(runId, fork?.parentRunId ?? null, fork?.parentPosition ?? null, event.globalPosition, event.globalPosition);
+      preparedStatement(db, `INSERT INTO ${LINEAGE_TABLE} VALUES (?, ?, ?, ?, ?)`).run(runId, fork?.parentRunId ?? null, fork?.parentPosition ?? null, event.globalPosition, event.globalPosition);
     } else {
-      db.prepare(`UPDATE ${LINEAGE_TABLE} SET last_position = ? WHERE run_id = ?`).run(event.globalPosition, runId);
+      preparedStatement(db, `UPDATE ${LINEAGE_TABLE} SET last_position = ? WHERE run_id = ?`).run(event.globalPosition, runId);
     }
     const epochEnd = event.type === 'EpochCompleted' ? event.data.epoch : null;
-    const last = (db.prepare(`SELECT max(position) AS p FROM ${SNAPSHOTS_TABLE} WHERE run_id = ?`).get(runId) as { p: number | null }).p;
+    const last = (preparedStatement(db, `SELECT max(position) AS p FROM ${SNAPSHOTS_TABLE} WHERE run_id = ?`).get(runId) as { p: number | null }).p;
     const due = last === null || epochEnd !== null || event.globalPosition - last >= SNAPSHOT_EVERY || event.type === 'RunCompleted';
     if (!due) return;
     const base = findSnapshotAtOrBefore(db, runId, event.globalPosition - 1);
     const state = base ? deserializeViewState(base.state, runId) : initialRunState(runId);
     const events = ctx.readStream(runId, { fromGlobalPosition: (base?.position ?? 0) + 1, toGlobalPosition: event.globalPosition }).filter(isRunEvent);
     for (const e of events) evolveRun(state, e, { trackAnswers: false, memorySource: (from, at) => foldFromContext(ctx, from, at) });
-    db.prepare(`INSERT OR REPLACE INTO ${SNAPSHOTS_TABLE} VALUES (?, ?, ?, ?)`).run(runId, event.globalPosition, epochEnd, serializeViewState(state));
+    preparedStatement(db, `INSERT OR REPLACE INTO ${SNAPSHOTS_TABLE} VALUES (?, ?, ?, ?)`).run(runId, event.globalPosition, epochEnd, serializeViewState(state));
   },
   truncate(db) {
     db.exec(`DROP TABLE IF EXISTS ${SNAPSHOTS_TABLE}; DROP TABLE IF EXISTS ${LINEAGE_TABLE};`);

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../store/preparedStatement';
 import type { StoredEvent } from '../../../../shared/events/envelope';
 import type { LoggedCall } from '../../../../shared/events/run/runEventTypes';
 import { RUN_EVENT_TYPES } from '../../../../shared/events/run/runEventSchemas';
@@ -21,7 +22,7 @@ export const usageProjection: Projection = {
   apply(db, event: StoredEvent) {
     const calls = (event.data as { calls?: LoggedCall[] }).calls;
     if (!calls || calls.length === 0) return;
-    const upsert = db.prepare(`INSERT INTO ${RUN_USAGE_TABLE} VALUES (?, ?, 1, ?, ?, ?, ?, ?)
+    const upsert = preparedStatement(db, `INSERT INTO ${RUN_USAGE_TABLE} VALUES (?, ?, 1, ?, ?, ?, ?, ?)
       ON CONFLICT (run_id, role) DO UPDATE SET calls = calls + 1, cached_calls = cached_calls + excluded.cached_calls,
       estimated_calls = estimated_calls + excluded.estimated_calls,
       prompt_tokens = prompt_tokens + excluded.prompt_tokens, completion_tokens = completion_tokens + excluded.completion_tokens,

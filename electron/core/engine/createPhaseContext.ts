@@ -15,11 +15,21 @@ export function createPhaseContext(args: {
 }): PhaseContext {
   const finished: LoggedCall[] = [];
   const { deps, config, signal } = args;
+  // The phase's own cancel, on top of the run's: a failed phase stops its other calls (settle).
+  const phaseAbort = new AbortController();
+  const callSignal = AbortSignal.any([signal, phaseAbort.signal]);
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    pending.add(call);
+    const forget = () => void pending.delete(call);
+    call.then(forget, forget);
+    return call;
+  };
   // Identical requests within one phase share one call. Without this, whether the second copy is
   // a cache hit would depend on completion order, and the log on the concurrency setting.
   const inPhase = new Map<string, Promise<ChatOutcome>>();
   const send = async (role: Parameters<PhaseContext['chat']>[0], messages: Parameters<PhaseContext['chat']>[1], sampleIndex: number): Promise<ChatOutcome> => {
-    const result = await deps.llm.chat({ role, messages, signal, noCache: !config.cache, ...(sampleIndex ? { sampleIndex } : {}) });
+    const result = await track(deps.llm.chat({ role, messages, signal: callSignal, noCache: !config.cache, ...(sampleIndex ? { sampleIndex } : {}) }));
     const call = { ...result.record } as LoggedCall;
     finished.push(call);
     return { text: result.text, ...(result.thinking ? { thinking: result.thinking } : {}), call };
@@ -27,6 +37,10 @@ export function createPhaseContext(args: {
   return {
     ...args,
     finished,
+    async settle() {
+      phaseAbort.abort();
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     async chat(role, messages, options = {}) {
       const sampleIndex = options.sampleIndex ?? 0;
       if (!config.cache) return send(role, messages, sampleIndex);
@@ -42,7 +56,7 @@ export function createPhaseContext(args: {
       return { ...shared, call: Object.assign({ ...shared.call }, { [SHARED_REQUEST]: key }) };
     },
     async embed(texts) {
-      const result = await deps.llm.embed(texts, { signal });
+      const result = await track(deps.llm.embed(texts, { signal: callSignal }));
       const call = { ...result.record } as LoggedCall;
       finished.push(call);
       // Vectors of another size than the run's notebook holds cannot be compared with it: the

@@ -123,13 +123,16 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
         events = await runPhase(ctx, phase);
       } catch (error) {
         if (isAbort(error, options.signal)) return outcome('interrupted', 'aborted');
+        // The calls that finished are logged with the failure, and the time it took counts as work:
+        // a failed (then paused, stopped or resumed) run's summary shows what it spent.
+        await ctx.settle();
         const attempt = state.phaseFailures + 1;
         const code = error instanceof LlmError ? error.code : 'engine-error';
         const message = error instanceof Error ? error.message : String(error);
         append([{ type: 'PhaseFailed', data: {
           phase: describePhase(phase), epoch: 'epoch' in phase ? phase.epoch : state.cursor.epoch,
-          step: 'step' in phase && phase.step !== null ? phase.step : state.cursor.step, attempt, code, message, calls: ctx.finished,
-        } }], phase);
+          step: 'step' in phase && phase.step !== null ? phase.step : state.cursor.step, attempt, code, message, calls: [...ctx.finished],
+        } }], phase, deps.clock().getTime() - started);
         if (attempt >= state.config!.maxPhaseAttempts || NEEDS_THE_USER.has(code)) {
           const reason = NEEDS_THE_USER.has(code)
             ? `${describePhase(phase)} failed: ${message} Fix it, then resume the run.`

@@ -22,6 +22,11 @@ export interface PhaseContext {
   signal: AbortSignal;
   /** Records of the calls this phase finished, in completion order (for PhaseFailed accounting only). */
   finished: LoggedCall[];
+  /**
+   * After the phase failed: cancels its calls still queued or on the wire and waits until every one
+   * has ended, so `finished` holds every call that completed and nothing of the phase runs on.
+   */
+  settle(): Promise<void>;
   chat(role: Exclude<Role, 'embedder'>, messages: ChatMessageShape[], options?: { sampleIndex?: number }): Promise<ChatOutcome>;
   embed(texts: string[]): Promise<{ vectors: Float32Array[]; call: LoggedCall }>;
 }

@@ -53,6 +53,17 @@ export function endpointIssues(config: Pick<RunConfig, 'endpoints'>, options: Pi
   return issues;
 }
 
+/**
+ * The endpoint issues that make a config impossible to run here, whatever its age: a base URL that
+ * is not http(s), a key variable that is not a name or is not set (and no key store has the key).
+ * Forks and resumes check these for every endpoint, touched or not (a recorded config may predate
+ * the check, or its variable may be gone since), so nothing is written for a run that cannot start.
+ * Sanity limits (concurrency, timeouts) are not among them: a recorded run keeps the values it had.
+ */
+export function unrunnableIssues(config: Pick<RunConfig, 'endpoints'>, options: Pick<ConfigCheckOptions, 'env' | 'keyAvailable'>): ConfigIssue[] {
+  return endpointIssues(config, options).filter((issue) => /\.(baseURL|apiKeyEnv)$/.test(issue.path));
+}
+
 function rangeIssue(path: string, words: string, value: number | null | undefined, { min, max }: { min: number; max: number }): ConfigIssue[] {
   if (value === null || value === undefined) return [];
   return value < min || value > max ? [{ path, message: `${words} must be between ${min} and ${max} (got ${value})` }] : [];

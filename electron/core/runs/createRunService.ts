@@ -10,7 +10,7 @@ import type { RunConfig } from '../../../shared/config/runConfig';
 import { RunConfigError } from '../../../shared/config/runConfigError';
 import { CATALOG_STREAM_ID } from '../../../shared/events/catalog';
 import type { RunProgress, RunProgressView } from '../../../shared/api/runProgress';
-import { checkRunConfig, endpointIssues, limitIssues, type ConfigCheckOptions } from './checkRunConfig';
+import { checkRunConfig, endpointIssues, limitIssues, unrunnableIssues, type ConfigCheckOptions } from './checkRunConfig';
 import { expandOverrides } from './expandOverrides';
 import { applyEndpointOverrides } from './endpointOverrides';
 import { createRetryCounter, readScheduleFacts } from './readRunProgress';
@@ -229,6 +229,11 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
         const issues = endpointIssues(parsed, checkOptions);
         if (issues.length > 0) throw new RunConfigError(issues);
         engine.reconfigure(runId, parsed, applied);
+      } else {
+        // Nothing changes how it reaches its models: refuse before RunResumed is written when it cannot.
+        const current = engine.currentConfig(runId);
+        const issues = current ? unrunnableIssues(current as RunConfig, checkOptions) : [];
+        if (issues.length > 0) throw new RunConfigError(issues);
       }
       // A paused or failed run says so in its log until the engine appends RunResumed. Resolve only
       // once that is committed (or the execution already ended), so a caller that reads the run
@@ -294,11 +299,15 @@ export function createRunService(deps: RunServiceDeps): LocalRunService {
       requireSummary(runId);
       rejectInlineApiKeys(overrides, 'overrides');
       // What the fork changes is held to the limits a new run is (a fork dialog's endpoint or epochs).
+      // Whatever it changes, every endpoint must be usable here (http(s), its key variable set): the
+      // fork is refused before it is written, not failed after.
       const parent = engine.currentConfig(runId);
       const touched = Object.keys(overrides);
-      if (parent && touched.some((key) => ['epochs', 'batchSize', 'stepsPerEpoch', 'endpoints'].includes(key))) {
+      if (parent) {
         const merged = { ...(parent as unknown as Record<string, unknown>), ...expandOverrides(parent as unknown as Record<string, unknown>, overrides) };
-        const issues = limitIssues(engine.parseConfig(merged) as RunConfig, checkOptions, touched);
+        const config = engine.parseConfig(merged) as RunConfig;
+        const limited = touched.some((key) => ['epochs', 'batchSize', 'stepsPerEpoch', 'endpoints'].includes(key)) ? limitIssues(config, checkOptions, touched) : [];
+        const issues = [...limited, ...unrunnableIssues(config, checkOptions).filter((issue) => !limited.some((other) => other.path === issue.path))];
         if (issues.length > 0) throw new RunConfigError(issues);
       }
       const { runId: forkId } = await engine.createFork(runId, at, overrides);

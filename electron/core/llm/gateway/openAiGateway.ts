@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { APIConnectionTimeoutError } from 'openai';
 import type OpenAI from 'openai';
 import { ROLE_HEADER } from '../../../../shared/prompts/tags';
 import type { Clock, Db } from '../../store/types';
@@ -47,6 +48,21 @@ export interface LlmGatewayDeps {
   embeddingDimensions?: number | null;
   /** Observer called once per finished call (cache hits included) with its accounting record. */
   onCall?: (record: CallRecord) => void;
+}
+
+/**
+ * How long a slot stays held after its request timed out, at most, waiting for the server to
+ * answer or close the connection: this many times the endpoint's `timeoutMs` (so the connection
+ * is aborted 1 + 3 = 4 timeouts after the request was sent). See `withRetries`.
+ */
+export const TIMED_OUT_HOLD_FACTOR = 3;
+
+/**
+ * One attempt's request that the gateway stopped waiting for (it timed out) while it may still be
+ * running on the server: its slot is released only when `abandoned` resolves (the request settled).
+ */
+interface AttemptWatch {
+  abandoned?: Promise<void>;
 }
 
 interface AttemptOutcome<T> {
@@ -144,8 +160,8 @@ export class OpenAiGateway implements LlmGateway {
       }
     }
 
-    const outcome = await this.withRetries(request.role, candidates, request.signal, (endpoint, signal) =>
-      this.sendChat(endpoint, request.role, request.messages, sampling, disableThinking, signal, request.onDelta),
+    const outcome = await this.withRetries(request.role, candidates, request.signal, (endpoint, signal, watch) =>
+      this.sendChat(endpoint, request.role, request.messages, sampling, disableThinking, signal, request.onDelta, undefined, watch),
     );
     const reply = outcome.value;
     const split = stripThinking(reply.content);
@@ -182,11 +198,11 @@ export class OpenAiGateway implements LlmGateway {
     }
     const candidates = this.candidates(binding.endpoint, 'embedder');
     const wanted = this.deps.embeddingDimensions === undefined ? EMBEDDING_DIMENSIONS : this.deps.embeddingDimensions;
-    const outcome = await this.withRetries('embedder', candidates, options.signal, async (endpoint, signal) => {
-      const body = await this.client(endpoint).embeddings.create(
+    const outcome = await this.withRetries('embedder', candidates, options.signal, async (endpoint, signal, watch) => {
+      const body = await this.giveUpAfterTimeout(endpoint, watch, this.client(endpoint).embeddings.create(
         { model: endpoint.model, input: texts, ...(wanted !== null ? { dimensions: wanted } : {}), encoding_format: 'float' },
-        { signal, headers: { [ROLE_HEADER]: 'embedder' }, timeout: endpoint.timeoutMs },
-      );
+        { signal, headers: { [ROLE_HEADER]: 'embedder' }, timeout: hardTimeoutMs(endpoint) },
+      ));
       const rows = assertEmbeddings(body, texts.length);
       const size = wanted ?? rows[0]?.length ?? 0;
       const wrong = rows.find((row) => row.length !== size || row.length === 0);
@@ -319,25 +335,38 @@ export class OpenAiGateway implements LlmGateway {
   }
 
   /**
-   * The retry loop. A slot is held only while a request is on the wire: during a backoff the slot
-   * goes back to the pool, so the retry may land on another replica and others are not blocked.
+   * The retry loop. A slot is held while a request is on the wire, as the server sees it: during a
+   * backoff the slot goes back to the pool, so the retry may land on another replica and others
+   * are not blocked.
+   *
+   * Timeouts: the client stops waiting after `timeoutMs` (the attempt fails with "timeout" and may
+   * be retried at once), but the server has not been told and usually keeps working on it. So the
+   * timed-out request keeps its slot (it still counts in flight) and its connection stays open
+   * until the server answers or closes it; only then is the slot released. A server that does
+   * neither within TIMED_OUT_HOLD_FACTOR more timeouts is taken to be hung: the connection is
+   * aborted then (servers that watch for disconnects, e.g. vLLM, stop there) and the slot is
+   * released. Past that point we cannot know what the server does; holding longer would only stall
+   * the run behind a hung server. A cancelled call (the caller's signal) aborts at once and
+   * releases its slot at once: a cancelled run makes no further calls through this gateway.
    */
   private async withRetries<T>(
     role: Role,
     candidates: readonly EndpointProfile[],
     signal: AbortSignal | undefined,
-    attempt: (endpoint: EndpointProfile, signal: AbortSignal | undefined) => Promise<T>,
+    attempt: (endpoint: EndpointProfile, signal: AbortSignal | undefined, watch: AttemptWatch) => Promise<T>,
   ): Promise<AttemptOutcome<T>> {
     for (let attempts = 1; ; attempts += 1) {
       const lease = await this.pool.acquire(candidates, signal, () => this.abortError(role));
       const endpoint = lease.endpoint;
+      const watch: AttemptWatch = {};
       let failure: unknown;
       try {
-        return { value: await attempt(endpoint, signal), endpoint, attempts };
+        return { value: await attempt(endpoint, signal, watch), endpoint, attempts };
       } catch (error) {
         failure = error;
       } finally {
-        lease.release();
+        if (watch.abandoned) void watch.abandoned.then(() => lease.release());
+        else lease.release();
       }
       const verdict = classifyFailure(failure, endpoint, this.clock(), signal);
       let error = verdict.error;
@@ -356,6 +385,29 @@ export class OpenAiGateway implements LlmGateway {
         throw this.abortError(role);
       }
     }
+  }
+
+  /**
+   * Waits for `request` at most the endpoint's `timeoutMs`, then fails with the SDK's timeout
+   * error. The request itself goes on (its own hard timeout is `hardTimeoutMs`): `watch.abandoned`
+   * resolves once it has settled, which is when the caller's slot is released. A late stream is
+   * cancelled (nobody reads it). Without a watch this is the plain request (its timeout is the SDK's).
+   */
+  private giveUpAfterTimeout<T>(endpoint: EndpointProfile, watch: AttemptWatch | undefined, request: Promise<T>): Promise<T> {
+    if (!watch) return request;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        watch.abandoned = request.then(
+          (late) => (late as { controller?: AbortController } | null)?.controller?.abort(),
+          () => undefined,
+        );
+        reject(new APIConnectionTimeoutError());
+      }, endpoint.timeoutMs);
+      request.then(
+        (value) => (clearTimeout(timer), resolve(value)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
+    });
   }
 
   /** Turns a 404 into "unknown model, the server offers …" when the model list says so. */
@@ -391,6 +443,8 @@ export class OpenAiGateway implements LlmGateway {
     onDelta: ((fragment: string) => void) | undefined,
     /** Overrides the endpoint's thinking switch (the connection test's probe). */
     how?: ThinkingSwitchName,
+    /** Given inside the retry loop (a pool slot is held): a timed-out request is watched, not dropped. */
+    watch?: AttemptWatch,
   ): Promise<ChatReply> {
     const thinkingSwitch = applyThinkingSwitch(how ?? thinkingSwitchOf(endpoint), messages, disableThinking);
     const body: Record<string, unknown> = {
@@ -402,12 +456,12 @@ export class OpenAiGateway implements LlmGateway {
       ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
       ...thinkingSwitch.body,
     };
-    const options = { signal, headers: { [ROLE_HEADER]: role }, timeout: endpoint.timeoutMs };
+    const options = { signal, headers: { [ROLE_HEADER]: role }, timeout: watch ? hardTimeoutMs(endpoint) : endpoint.timeoutMs };
     const completions = this.client(endpoint).chat.completions;
     const promptChars = thinkingSwitch.messages.reduce((sum, message) => sum + message.content.length, 0);
 
     if (!onDelta) {
-      const reply = assertChatCompletion(await completions.create(body as never, options));
+      const reply = assertChatCompletion(await this.giveUpAfterTimeout(endpoint, watch, completions.create(body as never, options)));
       const choice = reply.choices[0]!;
       const content = choice.message?.content ?? '';
       const reasoning = choice.message?.reasoning_content ?? choice.message?.reasoning ?? undefined;
@@ -422,7 +476,7 @@ export class OpenAiGateway implements LlmGateway {
       };
     }
 
-    const stream = (await completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as never, options)) as unknown as AsyncIterable<{
+    const stream = (await this.giveUpAfterTimeout(endpoint, watch, completions.create({ ...body, stream: true, stream_options: { include_usage: true } } as never, options))) as unknown as AsyncIterable<{
       system_fingerprint?: string | null;
       choices?: Array<{ delta?: { content?: string | null; reasoning_content?: string | null }; finish_reason?: string | null }>;
       usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
@@ -457,6 +511,11 @@ export class OpenAiGateway implements LlmGateway {
       estimated: usage?.prompt_tokens === undefined || usage?.completion_tokens === undefined,
     };
   }
+}
+
+/** When the SDK aborts a request the gateway stopped waiting for: see `withRetries`. */
+function hardTimeoutMs(endpoint: EndpointProfile): number {
+  return endpoint.timeoutMs * (1 + TIMED_OUT_HOLD_FACTOR);
 }
 
 /** Builds the gateway. See `LlmGatewayDeps` for what is injected. */

@@ -204,6 +204,11 @@ export interface VerifyReport {
   /** First global position whose hash does not chain, when `ok` is false. */
   firstBadPosition?: number;
   message?: string;
+  /**
+   * The projection tables compared with a rebuild from the log (rolled back: verify writes nothing).
+   * Absent when the log itself did not verify (a rebuild from a bad log proves nothing).
+   */
+  projections?: { ok: boolean; differing: string[] };
 }
 
 /** Whether this host can keep API keys, and for which endpoints it holds one (never the keys). */

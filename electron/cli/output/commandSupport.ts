@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { defaultDbPath } from '../../core/composition/defaultDbPath';
 import { createCore, type Core } from '../../core/composition/createCore';
 import { apiDepsFromCore, createApiService } from '../../core/api';
@@ -48,13 +48,21 @@ export interface WithApiOptions {
 /**
  * Opens the core on `dbPath` (or the default), hands `action` the in-process API, and always
  * closes the core (runs executing here pause at their next safe point). Only commands that write
- * new runs may create the database; the others refuse a missing file rather than leave an empty
- * database behind a typo.
+ * new runs may create the database; the others refuse a missing or empty (0-byte) file rather than
+ * leave a new database behind a typo, changing nothing. A directory is refused for every command.
+ * All three are usage errors (exit 2).
  */
 export async function withApi<T>(dbPath: string | undefined, action: (api: CliApi) => Promise<T> | T, options: WithApiOptions = {}): Promise<T> {
   const path = dbPath ?? defaultDbPath();
-  if (!options.mayCreate && !existsSync(path)) {
-    throw new UsageError(options.missing ? options.missing(path) : `no database at ${path} (runs are created by \`remo run\`, \`remo demo\` or \`remo import\`)`);
+  const missing = (): UsageError =>
+    new UsageError(options.missing ? options.missing(path) : `no database at ${path} (runs are created by \`remo run\`, \`remo demo\` or \`remo import\`)`);
+  const stat = existsSync(path) ? statSync(path) : undefined;
+  // SQLite would answer a directory with "disk I/O error".
+  if (stat?.isDirectory()) throw new UsageError(`${path} is a directory, not a database file; pass a file path to --db`);
+  if (!options.mayCreate) {
+    if (!stat) throw missing();
+    // The store initialises an empty file as a new database; a read-only command must not.
+    if (stat.size === 0) throw new UsageError(`${path} is an empty file, not a REMO database; nothing was changed`);
   }
   const core = await createCore({ dbPath: path });
   try {

@@ -6,6 +6,7 @@ import { verifyEventLog } from '../store/verifyEventLog';
 import { exportRunText, importRunLines } from '../exchange';
 import { datasetBytes, importDatasetContent, listDatasets, previewDataset } from '../datasets';
 import { rebuildAndChecksum } from '../projections/rebuildAndChecksum';
+import { verifyProjections } from '../projections/verifyProjections';
 import type { ApiCoreDeps } from './createApiHandlers';
 import { testEndpoint } from './testEndpoint';
 
@@ -34,9 +35,23 @@ export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDep
     info: () => info,
     verifyStore: (): VerifyReport => {
       const result = verifyEventLog(core.store.db);
-      return result.ok
-        ? { ok: true, eventsChecked: result.eventCount }
-        : { ok: false, eventsChecked: result.eventCount, message: result.reason, ...(result.position === undefined ? {} : { firstBadPosition: result.position }) };
+      if (!result.ok) {
+        return { ok: false, eventsChecked: result.eventCount, message: result.reason, ...(result.position === undefined ? {} : { firstBadPosition: result.position }) };
+      }
+      const scratch = core.openScratchDatabase();
+      let projections: ReturnType<typeof verifyProjections>;
+      try {
+        projections = verifyProjections(core.store.db, core.store, core.store.projections, scratch);
+      } finally {
+        scratch.close();
+      }
+      if (projections.ok) return { ok: true, eventsChecked: result.eventCount, projections };
+      return {
+        ok: false,
+        eventsChecked: result.eventCount,
+        projections,
+        message: `projection tables differ from a rebuild of the log: ${projections.differing.join(', ')} (the log is intact; \`remo rebuild\` rewrites them from it)`,
+      };
     },
     // Probes an endpoint of the config new runs would get (the defaults of this process, else the
     // engine's own default endpoint), through the same gateway code the runs use.

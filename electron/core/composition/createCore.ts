@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LlmGateway } from '../llm/types';
 import type { RunConfig } from '../../../shared/config/runConfig';
-import type { Clock } from '../store/types';
+import type { Clock, Db } from '../store/types';
+import { openDatabase } from '../store/openDatabase';
 import { openEventStore, type OpenedEventStore } from '../store/openEventStore';
 import { registeredEventRegistry, registeredProjections } from '../projections/registeredProjections';
 import { createRunService, type LocalRunService } from '../runs/createRunService';
@@ -54,6 +55,8 @@ export interface CoreOptions {
 /** The wired core: what the CLI, the web host and Electron main hold. */
 export interface Core {
   readonly dbPath: string;
+  /** Opens an empty in-memory database with this build's schema (sqlite-vec from the same place): verify rebuilds projections there. */
+  openScratchDatabase(): Db;
   readonly store: OpenedEventStore;
   readonly runs: LocalRunService;
   /** The run view's read side (electron/core/timeline). */
@@ -146,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const itemsOf = itemsByConfig(datasets);
     return {
       dbPath: options.dbPath,
+      openScratchDatabase: () => openDatabase(':memory:', options.vecExtensionPath ? { vecExtensionPath: options.vecExtensionPath } : {}),
       store,
       runs,
       timeline,

@@ -2,6 +2,8 @@ import type { NewEvent, StoredEvent } from '../../../shared/events/envelope';
 import type { AppendBatch, EventStore } from '../store/types';
 import { VersionConflict } from '../store/versionConflict';
 import type { EventRegistry } from '../store/eventRegistry';
+import { rejectInlineApiKeys } from '../runs/configGuards';
+import { validateRunConfig } from '../runs/validateRunConfig';
 import {
   ExchangeFormatError,
   canonicalJson,
@@ -68,6 +70,7 @@ export function importRunLines(deps: ImportDeps, text: string): ImportResult {
     const data = remapPositions(source, upcast, planned, lineageOf);
     try {
       registry.prepareForAppend(source.type, data);
+      checkAsEngineWrote(source.type, data);
     } catch (error) {
       throw new ExchangeFormatError(`line for ${source.streamId}#${source.streamPosition} (${source.type}): ${messageOf(error)}`);
     }
@@ -151,6 +154,25 @@ function parseLine<T>(line: string, lineNumber: number, parse: (json: unknown) =
     const detail = issues ? issues.map((i) => `${i.path.map(String).join('.') || '(line)'}: ${i.message}`).join('; ') : messageOf(error);
     throw new ExchangeFormatError(`line ${lineNumber}: ${detail}`);
   }
+}
+
+/** Event types that record a run's resolved config (and, for forks and reconfigurations, the overrides applied). */
+const CONFIG_EVENTS = new Set(['RunStarted', 'RunForked', 'RunReconfigured']);
+
+/**
+ * The event registry's schemas are deliberately loose about a recorded config (old runs keep
+ * fields later builds dropped), so they do not hold an imported file to what the engine writes.
+ * A config event is checked here exactly as `runs.start` / `runs.fork` / `runs.resume --set`
+ * check what they record: no inline API key anywhere (config or overrides), and the config parses
+ * through the engine's run-config parser. Otherwise a forged file (checksum recomputed) could put
+ * a key, or a config no command accepts, into the immutable log, where `fork` and `resume` would
+ * then trip over it.
+ */
+function checkAsEngineWrote(type: string, data: unknown): void {
+  if (!CONFIG_EVENTS.has(type)) return;
+  const { config, overrides } = data as { config?: unknown; overrides?: unknown };
+  if (overrides !== undefined) rejectInlineApiKeys(overrides, 'overrides');
+  validateRunConfig(config);
 }
 
 function upcastOrRefuse(registry: EventRegistry, event: ExchangeEvent): unknown {

@@ -151,6 +151,9 @@ function loadVectorExtension(db: Db, extensionPath: string | undefined): void {
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
   const Database = loadBetterSqlite3();
   const known = options.migrations ?? knownMigrations;
+  if (path !== ':memory:' && existsSync(path) && statSync(path).isDirectory()) {
+    throw new Error(`${path} is a directory, not a database file`); // SQLite would say "disk I/O error"
+  }
   const fresh = isEmptyOrMissing(path);
   if (options.readonly && fresh) throw new Error(`no database at ${path}`);
   const pending = fresh ? pendingMigrations([], known, path) : inspectExisting(Database, path, known);

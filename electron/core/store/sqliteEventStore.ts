@@ -111,6 +111,10 @@ export class SqliteEventStore implements EventStore {
         data: JSON.parse(dataJson), metadata: JSON.parse(metadataJson), recordedAt, hash,
       });
     });
+    // The head moves in the same transaction (verify compares it with the log's end). A database
+    // still at a schema before migration 0009 (tests open old prefixes) has no head to move.
+    const last = stored[stored.length - 1];
+    if (last && this.statements.setHead) this.statements.setHead.run(last.globalPosition, last.hash);
     this.projectionSet.applyInline(stored, this);
     return stored;
   }
@@ -284,5 +288,13 @@ function prepareStatements(db: Db) {
        ORDER BY global_position LIMIT ?`,
     ),
     streams: prepare('SELECT stream_id FROM events WHERE stream_position = 1 ORDER BY global_position'),
+    setHead: hasTable(db, 'log_head')
+      ? prepare(`INSERT INTO log_head (id, global_position, hash) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET global_position = excluded.global_position, hash = excluded.hash`)
+      : undefined,
   };
+}
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }

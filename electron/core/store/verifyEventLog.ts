@@ -15,8 +15,13 @@ export type VerifyResult =
  * sha256(previous hash + the event's stored fields). Stops at the first fault and names it.
  * Needs no event registry: it checks the stored text, not its meaning.
  *
- * Limit: a chain cannot prove that events were not cut off the END of the log (the remaining
- * prefix is still a valid chain); the triggers are what prevent that.
+ * A chain alone cannot prove that events were not cut off the END of the log (the remaining
+ * prefix is still a valid chain). The log's end is therefore also compared with `log_head`
+ * (migration 0009), which every append moves in its own transaction: a deleted tail leaves the head
+ * pointing past the end. Honest limit: someone with SQL access who also rewrites `log_head` (after
+ * dropping its triggers) is not detected; only a head kept outside the file could show that.
+ * Databases opened at a schema before 0009 (read-only `remo verify` on an outdated file) have no
+ * head and get the chain checks only.
  */
 export function verifyEventLog(db: Db): VerifyResult {
   // A trigger counts only if it still refuses: same name, on events, and its body still aborts.
@@ -54,5 +59,29 @@ export function verifyEventLog(db: Db): VerifyResult {
     prevHash = row.hash;
     expectedPosition += 1;
   }
-  return { ok: true, eventCount: expectedPosition - 1 };
+  const lastPosition = expectedPosition - 1;
+  const headFault = checkHead(db, lastPosition, prevHash);
+  if (headFault) return { ok: false, eventCount: lastPosition, ...headFault };
+  return { ok: true, eventCount: lastPosition };
+}
+
+/** Compares the log's last event with the anchored head; a fault names what is wrong. */
+function checkHead(db: Db, lastPosition: number, lastHash: string): { reason: string; position?: number } | undefined {
+  const hasHead = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_head'").get() !== undefined;
+  if (!hasHead) return undefined;
+  const head = db.prepare('SELECT global_position, hash FROM log_head WHERE id = 1').get() as { global_position: number; hash: string } | undefined;
+  if (!head) {
+    return lastPosition === 0 ? undefined : { reason: `the log head is missing although the log holds ${lastPosition} events (log_head was edited)` };
+  }
+  if (head.global_position > lastPosition) {
+    return {
+      position: lastPosition + 1,
+      reason: `the log ends at global position ${lastPosition} but its head records ${head.global_position}: events were cut off (truncated) the end of the log`,
+    };
+  }
+  if (head.global_position < lastPosition) {
+    return { position: head.global_position + 1, reason: `events after the recorded head (${head.global_position}) were written behind the store's back` };
+  }
+  if (head.hash !== lastHash) return { position: lastPosition, reason: 'the last event does not match the hash recorded in the log head' };
+  return undefined;
 }

@@ -52,16 +52,24 @@ export function MaintenanceView() {
             {verified.state === 'busy' ? 'Checking…' : 'Verify'}
           </button>
         </header>
-        <p className="muted">Walks the hash chain of every event in <code>{dbPath}</code> and checks that the log cannot be edited. Writes nothing.</p>
+        <p className="muted">Walks the hash chain of every event in <code>{dbPath}</code>, checks that the log cannot be edited and that its end matches the recorded head, and compares the projections with a rebuild from the log. Writes nothing.</p>
         {verified.state === 'failed' && <ErrorMessage error={verified.error} />}
         {verified.state === 'done' && (
           <dl className="report" data-testid="verify-report">
             <dt>result</dt>
-            <dd className={verified.value.ok ? 'right' : 'wrong'}>{verified.value.ok ? 'intact' : 'DAMAGED'}</dd>
+            <dd className={verified.value.ok ? 'right' : 'wrong'}>{verified.value.ok ? 'intact' : verified.value.projections ? 'log intact, projections DIFFER' : 'DAMAGED'}</dd>
             <dt>events checked</dt>
             <dd>{formatCount(verified.value.eventsChecked)}</dd>
             {verified.value.message && <><dt>problem</dt><dd>{verified.value.message}</dd></>}
             {verified.value.firstBadPosition !== undefined && <><dt>first bad event</dt><dd>{verified.value.firstBadPosition}</dd></>}
+            {verified.value.projections && (
+              <>
+                <dt>projections</dt>
+                <dd className={verified.value.projections.ok ? 'right' : 'wrong'} data-testid="verify-projections">
+                  {verified.value.projections.ok ? 'match a rebuild' : `differ from a rebuild: ${verified.value.projections.differing.join(', ')} (Rebuild repairs them)`}
+                </dd>
+              </>
+            )}
           </dl>
         )}
       </section>

@@ -7,6 +7,7 @@ import { migration0005Datasets } from './0005_datasets';
 import { migration0006RunControl } from './0006_runControl';
 import { migration0007LlmCacheSystemFingerprint } from './0007_llmCacheSystemFingerprint';
 import { migration0008NotebookVectors } from './0008_notebook_vectors';
+import { migration0009LogHead } from './0009_logHead';
 
 export type { Migration } from './migration';
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0006RunControl,
   migration0007LlmCacheSystemFingerprint,
   migration0008NotebookVectors,
+  migration0009LogHead,
 ];

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { listenOnLoopback } from '../core/net/listenOnLoopback';
 import { FILE_CONTENT_METHODS, type ServerMessage } from '../../shared/api/contract';
 import { fail, type ApiErrorCode } from '../../shared/api/result';
-import { createRequestGuard, TOKEN_COOKIE, type GuardVerdict, type RequestGuard } from './requestGuard';
+import { createRequestGuard, SESSION_COOKIE, type GuardVerdict, type RequestGuard } from './requestGuard';
 import { securityHeaders } from './securityHeaders';
 import { serveStatic } from './serveStatic';
 
@@ -29,11 +30,21 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** http://127.0.0.1:<port>/?token=<token>: open this once; the token moves to a cookie. */
+  /**
+   * http://127.0.0.1:<port>/?token=<token>: a one-time login link. The first load exchanges it for
+   * a session cookie; opening it again is refused (401). The token itself keeps working in the
+   * X-Remo-Token header for programmatic clients.
+   */
   url: string;
   origin: string;
   port: number;
   token: string;
+  /**
+   * A fresh one-time login link (`<origin>/?token=<new code>`), for tests and benchmarks that open
+   * a new browser context per page: each link logs one browser in once. `remo web` never calls it
+   * (it prints `url` only); the codes are not API credentials.
+   */
+  issueLoginUrl(): string;
   close(): Promise<void>;
 }
 
@@ -67,10 +78,16 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
  * WebSocket /events pushes `{event, payload}` messages; everything else serves the built renderer.
  * Binds 127.0.0.1 only. Every request passes the Host/Origin/token guard (requestGuard.ts).
  *
- * Token flow for browsers: the printed URL carries `?token=`; the host answers that first load
- * with a `remo_token` cookie (HttpOnly, SameSite=Strict) and a redirect to the same path without
- * the query, so the token leaves the address bar and history. Later requests (assets, API,
- * WebSocket) carry the cookie. Non-browser clients send `X-Remo-Token: <token>` instead.
+ * Token flow for browsers: the printed URL carries `?token=`, good once; the host answers that
+ * first load with a `remo_session` cookie holding a new random session secret (HttpOnly,
+ * SameSite=Strict) and a redirect to the same path without the query, so the token leaves the
+ * address bar and history. Later requests (assets, API, WebSocket) carry the cookie. Opening the
+ * link again gets a 401 page that says so (unless that browser already holds a session: it is just
+ * redirected). Non-browser clients send `X-Remo-Token: <token>` instead.
+ *
+ * Oversized bodies are refused without reading them: a Content-Length over the limit gets 413 at
+ * once; a chunked body is read up to the limit only. Either way the answer says
+ * `Connection: close` and the socket is closed right after it (see lingeringClose).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -98,21 +115,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const place = guard.checkPlace(req);
     if (!place.ok) return refuse(res, place, isApi);
 
-    // First load: exchange the query token for a cookie, then drop it from the URL.
+    // First load: exchange the one-time login code for a session cookie, then drop it from the URL.
     const queryToken = url.searchParams.get('token');
     if (!isApi && req.method === 'GET' && queryToken !== null) {
-      if (!guard.tokenMatches(queryToken)) {
-        return sendText(res, 401, 'wrong token: open the URL that `remo web` printed (it carries the token)');
-      }
       url.searchParams.delete('token');
-      res.writeHead(302, {
-        ...headers,
-        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
-        'Cache-Control': 'no-store',
-      });
-      res.end();
-      return;
+      const location = url.pathname + url.search;
+      // A browser that already holds a session (a reload of the link, say) just goes on.
+      if (guard.hasSession(req)) return redirect(res, location);
+      const login = guard.redeemLogin(queryToken);
+      if (!login.ok) {
+        return sendText(
+          res,
+          401,
+          login.reason === 'used'
+            ? 'this link was already used: it logs one browser in, once, and that browser keeps the session. To open REMO Studio in another browser or profile, restart `remo web` for a new one.'
+            : 'wrong token: open the URL that `remo web` printed (it carries the token)',
+        );
+      }
+      return redirect(res, location, `${SESSION_COOKIE}=${login.secret}; HttpOnly; SameSite=Strict; Path=/`);
     }
     const auth = guard.checkToken(req);
     if (!auth.ok) return refuse(res, auth, isApi);
@@ -127,7 +147,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const method = decodeURIComponentSafe(url.pathname.slice('/api/'.length));
       const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
       const body = await readBody(req, limit);
-      if (body === null) return sendJson(res, 413, fail('bad-request', `request body over ${limit} bytes`));
+      if (body === null) return refuseBody(req, res, limit);
       const answer = await options.api.invokeJson(method, body);
       return sendJsonText(res, answer.ok ? 200 : STATUS_OF[answer.code ?? 'internal'], answer.json);
     }
@@ -144,6 +164,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return sendText(res, 404, 'not found');
     }
+  }
+
+  function redirect(res: ServerResponse, location: string, cookie?: string): void {
+    res.writeHead(302, { ...headers, ...(cookie ? { 'Set-Cookie': cookie } : {}), Location: location, 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  /** 413 with `Connection: close`; the rest of the body is never read to its end. */
+  function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
+    lingeringClose(req.socket);
+    res.writeHead(413, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+    res.end(JSON.stringify(fail('bad-request', `request body over ${limit} bytes`)));
   }
 
   function refuse(res: ServerResponse, verdict: Exclude<GuardVerdict, { ok: true }>, asJson: boolean): void {
@@ -202,6 +234,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     port,
     token,
+    issueLoginUrl: () => `${origin}/?token=${guard.issueLoginCode()}`,
     async close() {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
@@ -220,18 +253,49 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** Reads the body as UTF-8; null when it exceeds `limit` bytes (the rest is drained, not kept). */
+/**
+ * Reads the body as UTF-8; null as soon as it is known to exceed `limit` bytes: at once from a
+ * Content-Length over the limit (nothing is read), else when the bytes read pass it (a chunked
+ * body): reading stops there, what still arrives is discarded, never kept.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
     req.on('data', (chunk: Buffer) => {
+      if (tooBig) return;
       size += chunk.length;
-      if (size > limit) tooBig = true;
-      else chunks.push(chunk);
+      if (size > limit) {
+        tooBig = true;
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (!tooBig) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
+}
+
+/** How long a refused request's socket may still deliver bytes (discarded) before it is destroyed. */
+const LINGER_MS = 1000;
+
+/**
+ * Closes a connection whose request body was refused unread, the way HTTP servers must: send the
+ * answer and a FIN, discard what the client still sends for at most LINGER_MS, then destroy the
+ * socket. Node's own close (destroySoon: FIN, then destroy at once) would reset a connection that
+ * still has unread bytes, and a reset can make the client lose the 413 it was sent.
+ */
+function lingeringClose(socket: Socket): void {
+  socket.destroySoon = function lingering(this: Socket) {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.end();
+    socket.resume();
+  };
 }

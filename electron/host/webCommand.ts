@@ -54,7 +54,7 @@ export function registerWebCommand(program: Command, dbOptionHelp: string): void
           staticDir: RENDERER_DIR,
           port: options.port,
         });
-        process.stdout.write(`REMO Studio is served at\n  ${host.url}\n(database ${core.dbPath}${simulator ? '; SIMULATOR endpoints for new runs' : ''}; Ctrl+C to stop)\n`);
+        process.stdout.write(`REMO Studio is served at\n  ${host.url}\n(database ${core.dbPath}${simulator ? '; SIMULATOR endpoints for new runs' : ''}; Ctrl+C to stop)\nThe link logs one browser in, once; scripts send the token in an X-Remo-Token header.\n`);
         if (options.open) openInBrowser(host.url);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);

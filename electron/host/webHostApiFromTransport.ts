@@ -1,4 +1,5 @@
 import { fail } from '../../shared/api/result';
+import { describeBodyParseError, parseJsonBounded } from '../../shared/json/boundedJson';
 import type { ApiTransport } from '../../shared/api/transport';
 import type { WebHostApi } from './startWebHost';
 
@@ -12,9 +13,9 @@ export function webHostApiFromTransport(transport: ApiTransport): WebHostApi {
     async invokeJson(method, body) {
       let args: unknown;
       try {
-        args = body.length === 0 ? {} : JSON.parse(body);
-      } catch {
-        return { ok: false, code: 'bad-request', json: JSON.stringify(fail('bad-request', 'request body is not valid JSON')) };
+        args = body.length === 0 ? {} : parseJsonBounded(body);
+      } catch (error) {
+        return { ok: false, code: 'bad-request', json: JSON.stringify(fail('bad-request', describeBodyParseError(error))) };
       }
       const result = await transport.invoke(method, args);
       return { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }), json: JSON.stringify(result) };

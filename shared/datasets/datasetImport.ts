@@ -42,3 +42,52 @@ export function formatFromFileName(fileName: string): DatasetFormat | null {
   if (lower.endsWith('.csv')) return 'csv';
   return null;
 }
+
+/**
+ * Bounds on what an import accepts, each refused with a message that says which and where.
+ * - maxFileBytes: checked from the size before the file is read (128 MiB; GSM8K's train file is
+ *   4 MB, and the web host's 256 MiB body limit still fits its base64).
+ * - maxLineChars: one JSONL line (one item), before it is parsed.
+ * - field lengths, in characters after trimming: long enough for any benchmark question or
+ *   worked solution, short enough that a broken file (a whole book in one cell) is not taken silently.
+ */
+export interface DatasetLimits {
+  maxFileBytes: number;
+  maxLineChars: number;
+  maxQuestionChars: number;
+  maxAnswerChars: number;
+  maxIdChars: number;
+}
+
+export const DATASET_LIMITS: Readonly<DatasetLimits> = Object.freeze({
+  maxFileBytes: 128 * 1024 * 1024,
+  maxLineChars: 4 * 1024 * 1024,
+  maxQuestionChars: 100_000,
+  maxAnswerChars: 100_000,
+  maxIdChars: 200,
+});
+
+/** 1536 -> "1.5 KiB", 629145600 -> "600.0 MiB", 1000 -> "1000 B". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The limit in its own words: exact binary multiples read "128 MiB", others as formatBytes. */
+function formatLimit(bytes: number): string {
+  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return formatBytes(bytes);
+}
+
+export function fileTooLargeMessage(size: number, limit: number): string {
+  return `the file is too large: ${formatBytes(size)} (${size} bytes); the limit is ${formatLimit(limit)} for a dataset import`;
+}

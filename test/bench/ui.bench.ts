@@ -231,7 +231,7 @@ try {
     await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    await page.goto(big.host.url); // ?token= -> cookie, redirect to /
+    await page.goto(big.host.issueLoginUrl()); // one-time ?token= -> session cookie, redirect to /
     await page.waitForFunction(() => window.__bench.ready !== null);
     const origin = big.host.origin;
 
@@ -436,7 +436,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
-    await page.goto(list.host.url);
+    await page.goto(list.host.issueLoginUrl());
     await page.waitForFunction(() => window.__bench.ready !== null);
     const rows: number[] = [], loaded: number[] = [], appMs: number[] = [];
     for (let i = 0; i < SIZE.lists; i++) {

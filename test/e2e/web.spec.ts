@@ -141,6 +141,18 @@ test('requests without the token or from a foreign origin are refused', async ({
   await expect(page.locator('body')).toContainText('token');
   await page.screenshot({ path: `${SHOTS}/refused-without-token.png` });
 
+  // The printed link works once (no other test of this file opens it): a second browser gets a 401 page.
+  const firstBrowser = await browser.newContext();
+  const firstLoad = await (await firstBrowser.newPage()).goto(stack.host.url);
+  expect(firstLoad?.status()).toBe(200);
+  await firstBrowser.close();
+  const secondBrowser = await browser.newContext();
+  const reusedPage = await secondBrowser.newPage();
+  const reused = await reusedPage.goto(stack.host.url);
+  expect(reused?.status()).toBe(401);
+  await expect(reusedPage.locator('body')).toContainText('this link was already used');
+  await secondBrowser.close();
+
   // A page on another local port, in a browser that HAS the cookie (same site: ports do not
   // count), tries a CSRF start and a socket: the Origin check refuses both.
   const evil: Server = createServer((_req, res) => {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { DatasetImportResult } from '../../../shared/api/datasetViews';
-import { formatFromFileName, formatIssue, type DatasetFormat, type ImportIssue } from '../../../shared/datasets/datasetImport';
+import { DATASET_LIMITS, fileTooLargeMessage, formatFromFileName, formatIssue, type DatasetFormat, type ImportIssue } from '../../../shared/datasets/datasetImport';
+import { escapeForDisplay } from '../../../shared/text/escapeForDisplay';
 import { defaultDbPath } from '../../core/composition/defaultDbPath';
 import { DB_OPTION_HELP, withApi, withScratchApi } from '../output/commandSupport';
 import { printJsonLine } from '../output/jsonLine';
@@ -24,16 +25,21 @@ interface ImportOptions {
 const MAX_PRINTED_ISSUES = 50;
 
 function printIssues(out: NodeJS.WritableStream, title: string, issues: readonly ImportIssue[]): void {
-  if (issues.length === 0) return;
-  out.write(`${title} (${issues.length}):\n`);
-  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) out.write(`  ${formatIssue(issue)}\n`);
-  if (issues.length > MAX_PRINTED_ISSUES) out.write(`  ... and ${issues.length - MAX_PRINTED_ISSUES} more\n`);
+  for (const line of issueLines(title, issues)) out.write(`${escapeForDisplay(line)}\n`);
+}
+
+/** The lines printIssues writes: a title with the count, then at most MAX_PRINTED_ISSUES issues. */
+function issueLines(title: string, issues: readonly ImportIssue[]): string[] {
+  if (issues.length === 0) return [];
+  const lines = [`${title} (${issues.length}):`, ...issues.slice(0, MAX_PRINTED_ISSUES).map((issue) => `  ${formatIssue(issue)}`)];
+  if (issues.length > MAX_PRINTED_ISSUES) lines.push(`  ... and ${issues.length - MAX_PRINTED_ISSUES} more`);
+  return lines;
 }
 
 /**
  * `remo datasets import|list`, through `datasets.import` and `datasets.list`. Import is all or
- * nothing, and a bad file writes nothing (not even a new database file): exit 1 with every error
- * and its line; exit 2 for usage errors and missing files.
+ * nothing, and a bad file writes nothing (not even a new database file): exit 2 (bad input) with
+ * every error and its line, as for usage errors and missing files.
  */
 export function register(program: Command): void {
   // exitOverride before the subcommands are created: they inherit it, so their parse errors end
@@ -75,10 +81,10 @@ export function register(program: Command): void {
       // into a core that has no database file, and only a file that passes reaches the real one.
       if (!existsSync(dbPath)) {
         const check = await withScratchApi((api) => api.call('datasets.import', request));
-        if (!check.ok) return reportInvalid(file, format, check, Boolean(options.json));
+        if (!check.ok) throw invalidDataset(file, format, check);
       }
       const stored = await withApi(dbPath, (api) => api.call('datasets.import', request), { mayCreate: true });
-      if (!stored.ok) return reportInvalid(file, format, stored, Boolean(options.json));
+      if (!stored.ok) throw invalidDataset(file, format, stored);
       if (options.json) {
         printJsonLine({
           ok: true,
@@ -120,10 +126,15 @@ export function register(program: Command): void {
     });
 }
 
-/** The file's bytes; a path that is not a readable regular file is a usage error (exit 2). */
+/**
+ * The file's bytes; a path that is not a readable regular file, or a file over the import limit
+ * (checked from its size, before reading it), is a usage error (exit 2).
+ */
 function readDatasetBytes(file: string): Buffer {
   try {
-    if (!statSync(file).isFile()) throw new UsageError(`not a file: ${file}`);
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new UsageError(`not a file: ${file}`);
+    if (stat.size > DATASET_LIMITS.maxFileBytes) throw new UsageError(`${file}: ${fileTooLargeMessage(stat.size, DATASET_LIMITS.maxFileBytes)}`);
     return readFileSync(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -132,11 +143,14 @@ function readDatasetBytes(file: string): Buffer {
   }
 }
 
-/** Exit 1 with every error (and warning) on stderr; with --json also the JSON line. Nothing was imported. */
-function reportInvalid(file: string, format: DatasetFormat, result: Extract<DatasetImportResult, { ok: false }>, json: boolean): void {
-  process.stderr.write(`remo: ${file} is not a valid ${format} dataset; nothing was imported.\n`);
-  printIssues(process.stderr, 'errors', result.errors);
-  printIssues(process.stderr, 'warnings', result.warnings);
-  if (json) printJsonLine({ ok: false, errors: result.errors.map(formatIssue), warnings: result.warnings.map(formatIssue) });
-  process.exitCode = 1;
+/**
+ * A bad file is bad input: exit 2, every error (and warning) under the message on stderr; with
+ * --json the error object also carries `errors` and `warnings` (formatted). Nothing was imported.
+ */
+function invalidDataset(file: string, format: DatasetFormat, result: Extract<DatasetImportResult, { ok: false }>): UsageError {
+  return new UsageError(`${file} is not a valid ${format} dataset; nothing was imported.`, {
+    code: 'invalid-dataset',
+    details: [...issueLines('errors', result.errors), ...issueLines('warnings', result.warnings)],
+    extra: { errors: result.errors.map((i) => escapeForDisplay(formatIssue(i))), warnings: result.warnings.map((i) => escapeForDisplay(formatIssue(i))) },
+  });
 }

@@ -4,7 +4,8 @@ import { createCore, type Core } from '../../core/composition/createCore';
 import { apiDepsFromCore, createApiService } from '../../core/api';
 import type { ApiArgs, ApiMethod, ApiResults, ServerEventName, ServerEvents } from '../../../shared/api/contract';
 import { createApiClient } from '../../../shared/api/transport';
-import { UsageError } from '../usageError';
+import { JsonTooDeepError, parseJsonBounded } from '../../../shared/json/boundedJson';
+import { CliError, UsageError } from '../usageError';
 
 /** Help text of the shared --db option. */
 export const DB_OPTION_HELP = 'SQLite database file (default: $REMO_DB, else ~/.remo/remo.db)';
@@ -17,7 +18,8 @@ export interface CliApi {
   /**
    * Calls one method and returns its value. A failure envelope is thrown: `bad-request`,
    * `not-found` and `conflict` (the command line or its input is wrong, or the run's state refuses
-   * it; nothing was written) as a UsageError (one line, exit 2), anything else as an Error (exit 1).
+   * it; nothing was written) as a UsageError (one line, exit 2), anything else as a CliError with
+   * exit 1; both keep the envelope's code for `--json` (main.ts prints them).
    */
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]>;
   /** Pushed server events (`runs.appended`, from this process and others on the same database). */
@@ -31,8 +33,9 @@ function apiOf(core: Core): CliApi {
       const result = await client.call(method, args);
       if (result.ok) return result.value;
       const message = result.error.message.replace(/\n/g, '; ');
-      if (result.error.code === 'bad-request' || result.error.code === 'not-found' || result.error.code === 'conflict') throw new UsageError(message);
-      throw new Error(message);
+      const code = result.error.code;
+      if (code === 'bad-request' || code === 'not-found' || code === 'conflict') throw new UsageError(message, { code });
+      throw new CliError(message, { exitCode: 1, code });
     },
     on: (event, listener) => client.on(event, listener),
   };
@@ -86,7 +89,7 @@ export async function withScratchApi<T>(action: (api: CliApi) => Promise<T> | T)
   }
 }
 
-/** Reads and parses a JSON file, as a UsageError naming the file when it is missing or malformed. */
+/** Reads and parses a JSON file (nesting bounded), as a UsageError naming the file when it is missing, malformed or too deep. */
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
@@ -95,8 +98,9 @@ export function readJsonFile(path: string): unknown {
     throw new UsageError(`cannot read ${path}: no such file or not readable`);
   }
   try {
-    return JSON.parse(text);
+    return parseJsonBounded(text);
   } catch (error) {
+    if (error instanceof JsonTooDeepError) throw new UsageError(`${path} is refused: its JSON is ${error.message}`);
     throw new UsageError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { DATASET_LIMITS, fileTooLargeMessage } from '../../../shared/datasets/datasetImport';
 import type { Clock, Db } from '../store/types';
 import { storeDataset, type DatasetSummary } from './datasetStore';
 import type { DatasetFormat, FieldMapping, ImportIssue, ParsedDataset } from './import/importTypes';
@@ -46,7 +47,10 @@ export function importDatasetFile(db: Db, request: ImportDatasetRequest, clock: 
 export function readDatasetFile(request: Pick<ImportDatasetRequest, 'path' | 'format' | 'mapping'>): ParsedDataset {
   let bytes: Uint8Array;
   try {
-    if (!statSync(request.path).isFile()) throw new DatasetFileError(`not a file: ${request.path}`);
+    const stat = statSync(request.path);
+    if (!stat.isFile()) throw new DatasetFileError(`not a file: ${request.path}`);
+    // From the size, before reading: a file over the limit is never loaded.
+    if (stat.size > DATASET_LIMITS.maxFileBytes) return { ok: false, errors: [{ message: fileTooLargeMessage(stat.size, DATASET_LIMITS.maxFileBytes) }], warnings: [] };
     bytes = readFileSync(request.path);
   } catch (error) {
     if (error instanceof DatasetFileError) throw error;

@@ -1,4 +1,5 @@
 import type { NewEvent, StoredEvent } from '../../../shared/events/envelope';
+import { parseJsonBounded } from '../../../shared/json/boundedJson';
 import type { AppendBatch, EventStore } from '../store/types';
 import { VersionConflict } from '../store/versionConflict';
 import type { EventRegistry } from '../store/eventRegistry';
@@ -143,7 +144,7 @@ function parseFile(text: string): { header: ExchangeHeader; events: ExchangeEven
 function parseLine<T>(line: string, lineNumber: number, parse: (json: unknown) => T): T {
   let json: unknown;
   try {
-    json = JSON.parse(line);
+    json = parseJsonBounded(line);
   } catch (error) {
     throw new ExchangeFormatError(`line ${lineNumber}: not JSON (${messageOf(error)})`);
   }

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { summarizeAppended, type AppInfo } from '../../../shared/api/contract';
 import { fail } from '../../../shared/api/result';
+import { describeBodyParseError, parseJsonBounded } from '../../../shared/json/boundedJson';
 import { apiDepsFromCore, createApiService, type ApiDispatcher } from '../api';
 import { createCore } from '../composition/createCore';
 import type { KeyResolver } from '../composition/createRunGateway';
@@ -62,9 +63,9 @@ export async function serveCoreWorker(port: MessagePort, options: CoreWorkerOpti
       case 'invokeJson': {
         let args: unknown;
         try {
-          args = message.body.length === 0 ? {} : JSON.parse(message.body);
-        } catch {
-          return post({ type: 'resultJson', id: message.id, ok: false, code: 'bad-request', json: JSON.stringify(fail('bad-request', 'request body is not valid JSON')) });
+          args = message.body.length === 0 ? {} : parseJsonBounded(message.body);
+        } catch (error) {
+          return post({ type: 'resultJson', id: message.id, ok: false, code: 'bad-request', json: JSON.stringify(fail('bad-request', describeBodyParseError(error))) });
         }
         const pending = closing ? Promise.resolve(fail('unavailable', 'the core is shutting down')) : dispatcherFor(message.transport)(message.method, args);
         void pending.then((result) =>

@@ -25,9 +25,13 @@ export const test = base.extend<{ cspViolations: string[] }, { stack: E2eHost }>
   },
 });
 
-/** Opens the printed URL (token in the query) and waits for the app's own ready event. */
+/**
+ * Opens the app through a fresh one-time login link (`host.issueLoginUrl()`: like the printed URL,
+ * a `?token=` the host exchanges for a session cookie, but minted per call, since the printed one
+ * works once and every test opens a new browser context) and waits for the app's own ready event.
+ */
 export async function openApp(page: Page, stack: Pick<E2eHost, 'host'>, hash = ''): Promise<void> {
-  await page.goto(`${stack.host.url}${hash}`);
+  await page.goto(`${stack.host.issueLoginUrl()}${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.remoReady !== undefined);
   expect(new URL(page.url()).search).toBe(''); // the token left the address bar
 }

@@ -43,10 +43,10 @@ describe('remo datasets import / list', () => {
     expect(table.stdout).toContain(hash!.slice(0, 12));
   });
 
-  it('given a bad file, then exit 1, errors with line numbers on stderr, and no database is created', async () => {
+  it('given a bad file, then exit 2 (bad input), errors with line numbers on stderr, and no database is created', async () => {
     const csv = write('bad.csv', 'question,answer\nq1,1\nq2,\nq3');
     const result = await runRemo(['datasets', 'import', csv, '--db', db, '--name', 'bad']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('nothing was imported');
     expect(result.stderr).toContain('line 3: field "answer" is empty');
     expect(result.stderr).toContain('line 4: expected 2 fields');

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,20 +126,50 @@ describe('web host security', () => {
     expect(own.status).toBe(200);
   });
 
-  it('exchanges the first-load ?token= for an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+  it('exchanges the printed ?token= once for a cookie holding a separate session secret; the link then stops working', async () => {
+    const wrong = await raw(host.port, '/?token=nope', { headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
     const first = await raw(host.port, `/?token=${token}`, { headers: { Host: `127.0.0.1:${host.port}` } });
     expect(first.status).toBe(302);
     expect(first.headers.location).toBe('/');
     const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toContain(`remo_token=${token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    const page = await raw(host.port, '/', { headers: { Host: `127.0.0.1:${host.port}`, Cookie: `remo_token=${token}` } });
+    const secret = /remo_session=([0-9a-f]{64});/.exec(cookie)?.[1];
+    expect(secret).toBeDefined();
+    expect(secret).not.toBe(token); // the cookie is not the printed token
+    const page = await raw(host.port, '/', { headers: { Host: `127.0.0.1:${host.port}`, Cookie: `remo_session=${secret}` } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
-    const wrong = await raw(host.port, '/?token=nope', { headers: { Host: `127.0.0.1:${host.port}` } });
-    expect(wrong.status).toBe(401);
-    expect(wrong.headers['set-cookie']).toBeUndefined();
+    // The printed token is no cookie value.
+    const tokenAsCookie = await raw(host.port, '/', { headers: { Host: `127.0.0.1:${host.port}`, Cookie: `remo_session=${token}; remo_token=${token}` } });
+    expect(tokenAsCookie.status).toBe(401);
+    // Reusing the link: a clear 401 page, no cookie.
+    const again = await raw(host.port, `/?token=${token}`, { headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toMatch(/this link was already used/);
+    expect(again.body).toMatch(/restart `remo web`/);
+    // Programmatic clients keep using the printed token in the header.
+    const api = await raw(host.port, '/api/runs.list', { method: 'POST', headers: good(), body: '{}' });
+    expect(api.status).toBe(200);
+    // The socket takes the session cookie.
+    expect(await trySocket(`ws://127.0.0.1:${host.port}/events`, { Origin: `http://127.0.0.1:${host.port}`, Cookie: `remo_session=${secret}` })).toEqual({ opened: true });
+  });
+
+  it('mints fresh one-time login links for tests and benchmarks (issueLoginUrl), each good once', async () => {
+    const link = new URL(host.issueLoginUrl());
+    expect(link.origin).toBe(host.origin);
+    const code = link.searchParams.get('token')!;
+    expect(code).not.toBe(token);
+    const first = await raw(host.port, `/?token=${code}`, { headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(first.status).toBe(302);
+    const again = await raw(host.port, `/?token=${code}`, { headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(again.status).toBe(401);
+    // A login code is not an API credential.
+    const asHeader = await raw(host.port, '/api/runs.list', { method: 'POST', headers: { ...good(), 'X-Remo-Token': code }, body: '{}' });
+    expect(asHeader.status).toBe(401);
   });
 
   it('sends a strict CSP (no inline script, no eval) and no-referrer on pages and API answers', async () => {
@@ -190,9 +221,64 @@ describe('web host security', () => {
   it('opens the /events socket only for its own origin with the token', async () => {
     const url = `ws://127.0.0.1:${host.port}/events`;
     const origin = `http://127.0.0.1:${host.port}`;
-    expect(await trySocket(url, { Origin: origin, Cookie: `remo_token=${token}` })).toEqual({ opened: true });
+    expect(await trySocket(url, { Origin: origin, 'X-Remo-Token': token })).toEqual({ opened: true });
     expect(await trySocket(url, { Origin: origin })).toEqual({ opened: false, status: 401 });
-    expect(await trySocket(url, { Origin: 'http://evil.example', Cookie: `remo_token=${token}` })).toEqual({ opened: false, status: 403 });
-    expect(await trySocket(`ws://127.0.0.1:${host.port}/other`, { Origin: origin, Cookie: `remo_token=${token}` })).toEqual({ opened: false, status: 403 });
+    expect(await trySocket(url, { Origin: origin, Cookie: `remo_session=${'c'.repeat(64)}` })).toEqual({ opened: false, status: 401 });
+    expect(await trySocket(url, { Origin: 'http://evil.example', 'X-Remo-Token': token })).toEqual({ opened: false, status: 403 });
+    expect(await trySocket(`ws://127.0.0.1:${host.port}/other`, { Origin: origin, 'X-Remo-Token': token })).toEqual({ opened: false, status: 403 });
+  });
+
+  it('refuses an oversized body from its Content-Length, before it is sent, and closes the connection', async () => {
+    const started = Date.now();
+    const answer = await rawSocket(host.port, [
+      `POST /api/runs.list HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Remo-Token: ${token}\r\nContent-Type: application/json\r\nContent-Length: 5000000000\r\n\r\n{`,
+    ]);
+    expect(answer.text).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.text).toMatch(/request body over 1000000 bytes/);
+    expect(answer.closed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('stops reading a chunked body at the limit, answers 413 and destroys the socket', async () => {
+    const chunk = 'x'.repeat(64 * 1024);
+    const chunks = Array.from({ length: 20 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`); // 1.3 MB, never terminated
+    const answer = await rawSocket(host.port, [
+      `POST /api/runs.list HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Remo-Token: ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      ...chunks,
+    ]);
+    expect(answer.text).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.closed).toBe(true);
+    const still = await raw(host.port, '/api/runs.list', { method: 'POST', headers: good(), body: '{}' });
+    expect(still.status).toBe(200);
+  });
+
+  it('answers a body nested 100k levels deep with a 400 "nested deeper than" envelope, not a 500', async () => {
+    const deep = '{"runId":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    const res = await raw(host.port, '/api/runs.stateAt', { method: 'POST', headers: good(), body: deep });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/nested deeper than 100 levels/) } });
   });
 });
+
+/** Writes raw request bytes (never ending the body) and collects the answer until the host closes, or 3 s. */
+function rawSocket(port: number, parts: string[]): Promise<{ text: string; closed: boolean }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    let settled = false;
+    const finish = (closed: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text, closed });
+    };
+    const timer = setTimeout(() => finish(false), 3000);
+    socket.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    socket.on('close', () => finish(true));
+    socket.on('error', () => undefined);
+    socket.on('connect', () => {
+      for (const part of parts) if (!socket.destroyed) socket.write(part, () => undefined);
+    });
+  });
+}

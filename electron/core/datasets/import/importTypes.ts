@@ -7,6 +7,7 @@ export {
   describeLocation,
   formatIssue,
   type DatasetFormat,
+  type DatasetLimits,
   type FieldMapping,
   type ImportIssue,
   type RowLocation,

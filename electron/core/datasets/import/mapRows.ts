@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type { DatasetItem } from '../../../../shared/datasets/datasetItem';
 import { gsm8kGold } from '../../../../shared/datasets/gsm8kGold';
-import { describeLocation, type FieldMapping, type ImportIssue, type ParsedDataset, type RawRow } from './importTypes';
+import { escapeForDisplay } from '../../../../shared/text/escapeForDisplay';
+import { describeLocation, type DatasetLimits, type FieldMapping, type ImportIssue, type ParsedDataset, type RawRow } from './importTypes';
+
+/** Control characters a field may not hold: C0 except tab and line breaks, DEL, C1 (NUL, ESC...). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Why a field value is refused (too long, or holds a control character), or null. */
+function fieldProblem(field: string, value: string, limit: number): string | null {
+  if (value.length > limit) return `field "${field}" is ${value.length} characters long; the limit is ${limit}`;
+  const at = value.search(CONTROL);
+  if (at >= 0) return `field "${field}" holds a control character (${escapeForDisplay(value[at]!)} at character ${at + 1}); remove it`;
+  return null;
+}
 
 /** A text cell: strings are trimmed; numbers (JSON) are accepted and written as text. */
 const textCell = z
@@ -25,9 +37,11 @@ function normalizeQuestion(question: string): string {
 
 /**
  * Validates rows against the field mapping and builds items. All-or-nothing: any error means no
- * items. Duplicate ids are errors; duplicate questions are warnings naming both rows.
+ * items. Duplicate ids are errors; duplicate questions are warnings naming both rows. Question,
+ * answer and id are bounded in length (`limits`) and may not hold control characters (NUL, ESC...;
+ * tabs and line breaks are text).
  */
-export function mapRows(rows: readonly RawRow[], mapping: FieldMapping): ParsedDataset {
+export function mapRows(rows: readonly RawRow[], mapping: FieldMapping, limits: Pick<DatasetLimits, 'maxQuestionChars' | 'maxAnswerChars' | 'maxIdChars'>): ParsedDataset {
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const items: DatasetItem[] = [];
@@ -50,6 +64,16 @@ export function mapRows(rows: readonly RawRow[], mapping: FieldMapping): ParsedD
         const missing = !(field in (row.record as object));
         errors.push({ location, message: missing ? `missing field "${field}"` : `field "${field}" ${issue.message}` });
       }
+      return;
+    }
+    const checked: Array<[string, number]> = [
+      [mapping.questionField, limits.maxQuestionChars],
+      [mapping.answerField, limits.maxAnswerChars],
+      ...(mapping.idField ? ([[mapping.idField, limits.maxIdChars]] as Array<[string, number]>) : []),
+    ];
+    const problems = checked.map(([field, limit]) => fieldProblem(field, parsed.data[field]!, limit)).filter((p): p is string => p !== null);
+    if (problems.length > 0) {
+      for (const message of problems) errors.push({ location, message });
       return;
     }
     const question = parsed.data[mapping.questionField]!;

@@ -5,9 +5,12 @@ import { parseCsv } from './parseCsv';
 import { parseJsonArray } from './parseJsonArray';
 import { parseJsonl } from './parseJsonl';
 
+import { DATASET_LIMITS, fileTooLargeMessage, type DatasetLimits } from '../../../../shared/datasets/datasetImport';
+import { escapeForDisplay } from '../../../../shared/text/escapeForDisplay';
+
 export { formatFromFileName } from '../../../../shared/datasets/datasetImport';
 
-const parsers: Record<DatasetFormat, (text: string) => { rows: RawRow[]; errors: ImportIssue[] }> = {
+const parsers: Record<DatasetFormat, (text: string, limits: DatasetLimits) => { rows: RawRow[]; errors: ImportIssue[] }> = {
   jsonl: parseJsonl,
   json: parseJsonArray,
   csv: parseCsv,
@@ -24,26 +27,39 @@ function sortByPlace(issues: ImportIssue[]): ImportIssue[] {
  * indexes). Pure: no file system, no database. Syntax errors are reported together with the
  * field errors of the rows that did parse, so one pass shows as much as possible.
  */
-export function parseDatasetFile(bytes: Uint8Array, format: DatasetFormat, mapping: FieldMapping): ParsedDataset {
-  const read = parseRows(bytes, format);
+export function parseDatasetFile(bytes: Uint8Array, format: DatasetFormat, mapping: FieldMapping, limits: DatasetLimits = DATASET_LIMITS): ParsedDataset {
+  const read = parseRows(bytes, format, limits);
   if (!read.ok) return { ok: false, errors: [read.error], warnings: [] };
-  return mapParsedRows(read, mapping);
+  return mapParsedRows(read, mapping, limits);
 }
 
 /** The records of a file before mapping (for previews), or the whole-file problem that stops reading it. */
 export type ReadRows = { ok: true; rows: RawRow[]; errors: ImportIssue[] } | { ok: false; error: ImportIssue };
 
 /** Decodes (strict UTF-8) and parses a file into records; syntax errors come with the rows that parsed. */
-export function parseRows(bytes: Uint8Array, format: DatasetFormat): ReadRows {
+export function parseRows(bytes: Uint8Array, format: DatasetFormat, limits: DatasetLimits = DATASET_LIMITS): ReadRows {
+  // Before decoding: a file over the limit is said to be too large (a 600 MB line used to end as
+  // "invalid UTF-8" when its text would not fit in a string).
+  if (bytes.length > limits.maxFileBytes) return { ok: false, error: { message: fileTooLargeMessage(bytes.length, limits.maxFileBytes) } };
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { ok: false, error: decoded.error };
-  return { ok: true, ...parsers[format](decoded.text) };
+  if (!decoded.ok) return { ok: false, error: escaped(decoded.error) };
+  const parsed = parsers[format](decoded.text, limits);
+  return { ok: true, rows: parsed.rows, errors: parsed.errors.map(escaped) };
+}
+
+/**
+ * Messages quote the file (a JSON parser's excerpt, a CSV header name): control characters in
+ * them are shown escaped (\x1b, \x00, \u202e), never passed on to a terminal or a page.
+ */
+function escaped(issue: ImportIssue): ImportIssue {
+  return { ...issue, message: escapeForDisplay(issue.message) };
 }
 
 /** Validates parsed records against a mapping: items, or every error (syntax errors included). */
-export function mapParsedRows(read: { rows: readonly RawRow[]; errors: readonly ImportIssue[] }, mapping: FieldMapping): ParsedDataset {
-  const syntaxErrors = read.errors;
-  const mapped = mapRows(read.rows, mapping);
+export function mapParsedRows(read: { rows: readonly RawRow[]; errors: readonly ImportIssue[] }, mapping: FieldMapping, limits: DatasetLimits = DATASET_LIMITS): ParsedDataset {
+  const syntaxErrors = read.errors.map(escaped);
+  const raw = mapRows(read.rows, mapping, limits);
+  const mapped: ParsedDataset = raw.ok ? { ...raw, warnings: raw.warnings.map(escaped) } : { ok: false, errors: raw.errors.map(escaped), warnings: raw.warnings.map(escaped) };
   const errors = [...syntaxErrors, ...(mapped.ok ? [] : mapped.errors)];
   // "no rows" is noise when the rows were lost to syntax errors.
   const relevant = syntaxErrors.length > 0 ? errors.filter((e) => e.message !== 'the file holds no rows') : errors;

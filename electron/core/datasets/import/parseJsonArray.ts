@@ -1,3 +1,4 @@
+import { parseJsonBounded } from '../../../../shared/json/boundedJson';
 import type { ImportIssue, RawRow } from './importTypes';
 
 /** Line and column of a character offset, for JSON syntax errors. */
@@ -15,7 +16,7 @@ function lineColumn(text: string, offset: number): string {
 export function parseJsonArray(text: string): { rows: RawRow[]; errors: ImportIssue[] } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonBounded(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     if (/end of (JSON )?input|Unterminated/i.test(detail)) {

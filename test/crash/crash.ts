@@ -184,7 +184,6 @@ function compareRound(round: number, row: Row, db: string, final: CliResult | un
     } else row.differs = 'equal';
   }
   if (row.differs !== 'equal') totals.differing += 1;
-  if (row.differs !== 'equal') totals.differing += 1;
 }
 const killTimes: number[] = [];
 const repeats: string[] = [];
@@ -247,6 +246,13 @@ while (totals.kills < KILLS) {
       continue;
     }
     final = await child.done;
+    if (final.code !== 0 && runId && /is completed/.test(final.stderr)) {
+      // The last kill landed after the run had completed (while the process was closing): the
+      // run is done, and its summary is what `remo runs --json` lists.
+      const listed = await runRemo(['runs', '--db', db, '--json']);
+      const summary = (JSON.parse(listed.stdout.trim().split('\n').at(-1) ?? '[]') as Array<{ runId: string }>).find((run) => run.runId === runId);
+      if (listed.code === 0 && summary) final = { ...listed, stdout: `${JSON.stringify(summary)}\n` };
+    }
     if (final.code !== 0) {
       problems.push(`round ${round}: ${args[0]} exited ${final.code} without a kill: ${final.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       break;

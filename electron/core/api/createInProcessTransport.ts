@@ -1,5 +1,6 @@
 import { summarizeAppended, type ServerMessage } from '../../../shared/api/contract';
 import type { ApiTransport } from '../../../shared/api/transport';
+import { valueExceedsDepth } from '../../../shared/json/boundedJson';
 import type { ApiDispatcher } from './createApiDispatcher';
 import type { RunService } from '../runs/runService';
 
@@ -11,7 +12,8 @@ import type { RunService } from '../runs/runService';
 export function createInProcessTransport(dispatch: ApiDispatcher, runs: Pick<RunService, 'subscribe'>): ApiTransport {
   return {
     async invoke(method, args) {
-      return structuredClone(await dispatch(method, structuredClone(args)));
+      // Too deep to clone (structuredClone recurses): hand it over as is, the dispatcher refuses it unread.
+      return structuredClone(await dispatch(method, valueExceedsDepth(args) ? args : structuredClone(args)));
     },
     subscribe(listener: (message: ServerMessage) => void) {
       return runs.subscribe((events) => listener({ event: 'runs.appended', payload: summarizeAppended(events) }));

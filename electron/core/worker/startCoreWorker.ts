@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppInfo, ServerMessage } from '../../../shared/api/contract';
 import { fail, type ApiErrorCode, type ApiResult } from '../../../shared/api/result';
 import type { ApiTransport } from '../../../shared/api/transport';
+import { MAX_JSON_DEPTH, valueExceedsDepth } from '../../../shared/json/boundedJson';
 import type { CoreWorkerOptions, FromWorker, ToWorker } from './coreWorkerProtocol';
 
 /** The source-tree entry (runs under tsx). Bundled apps pass their own built file. */
@@ -115,6 +116,8 @@ export function startCoreWorker(options: CoreWorkerOptions, entry: string = SOUR
       transport(name) {
         return {
           async invoke(method, args) {
+            // Posting clones the value recursively: refuse what is too deep here, as the dispatcher would.
+            if (valueExceedsDepth(args)) return fail('bad-request', `invalid arguments for ${method}: nested deeper than ${MAX_JSON_DEPTH} levels`);
             const answer = await call({ type: 'invoke', transport: name, method, args });
             return answer.type === 'result' ? answer.result : (JSON.parse(answer.json) as ApiResult<unknown>);
           },

@@ -137,7 +137,7 @@ export function DatasetImport() {
             <label>
               gold answer{mark('gold')}
               <select value={preview.mapping.gold} onChange={(event) => setChoice({ ...choice, gold: event.target.value as FieldMapping['gold'] })} data-testid="dataset-gold">
-                <option value="gsm8k">GSM8K solution (number after ####)</option>
+                <option value="gsm8k">GSM8K: the number after ####</option>
                 <option value="raw">the field as it is</option>
               </select>
             </label>

@@ -14,7 +14,9 @@
 // - repeated calls vs calls in flight: a recording proxy in front of the simulator identifies each
 //   request by a hash of its role and body. A request is "repeated" when its hash was already sent
 //   earlier in the same round; "in flight" = requests open at the proxy at the instant of the kill,
-//   plus any the killed process still got out afterwards. With the run's response cache (on by
+//   plus any the killed process still got out afterwards, plus replies the proxy finished sending
+//   in the DELIVERY_WINDOW_MS before the kill: those bytes may still have sat in the killed
+//   process's socket, unread, so its cache never saw them (under load, one was seen at 99 ms). With the run's response cache (on by
 //   default) a resumed run may re-send only what was in flight: R <= F. The simulator's own /stats
 //   count is cross-checked against the proxy;
 // - differing runs: the final run's events as (type, data) with timing fields (latencyMs,
@@ -185,6 +187,8 @@ function compareRound(round: number, row: Row, db: string, final: CliResult | un
   }
   if (row.differs !== 'equal') totals.differing += 1;
 }
+/** Replies finished this shortly before a kill count as in flight: the process may not have read them yet. */
+const DELIVERY_WINDOW_MS = 250;
 const killTimes: number[] = [];
 const repeats: string[] = [];
 while (totals.kills < KILLS) {
@@ -229,8 +233,16 @@ while (totals.kills < KILLS) {
       killTimes.push(Date.now());
       const killedSegment = proxy.segment;
       const logAtKill = proxy.log.length;
+      const killedAt = Date.now();
       const open = proxy.openRequests().filter((r) => r.path !== '/v1/models');
+      open.push(...proxy.log.filter((r) => r.segment === killedSegment && r.path !== '/v1/models' && r.endedAt !== undefined && r.endedAt >= killedAt - DELIVERY_WINDOW_MS));
       const result = await child.done;
+      if (result.signal !== 'SIGKILL' && result.code === 0) {
+        // It had finished on its own in the instant before the signal: a completion, not a kill.
+        killTimes.pop();
+        final = result;
+        break;
+      }
       await sleep(50);
       // Requests of the killed process that reached the proxy after the signal was sent (already in
       // the socket when it died) were in flight at the kill too.

@@ -3,8 +3,8 @@
  * a benchmark that no longer runs fails CI instead of failing the next person who runs
  * `npm run bench`. Checks exit 0, the final figure line, and the JSON result the report reads.
  * Figures are not checked: tiny runs on shared CI machines prove only that the code works.
- * The ui benchmark needs a built renderer and Chromium; it runs here only with BENCH_TINY_UI=1
- * (otherwise `npm run bench:ui:tiny` covers it).
+ * The ui benchmark needs the built renderer (npm test builds before vitest) and a Chromium; where
+ * either is missing it is skipped with the reason printed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,12 @@ import { BENCHES } from '../../bench/report';
 import type { BenchResult } from '../../bench/support/benchResult';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+const UI_MISSING = !existsSync(join(ROOT, 'dist/renderer/index.html'))
+  ? 'the renderer is not built (npm run build:renderer)'
+  : !existsSync('/usr/bin/chromium') && !process.env.PLAYWRIGHT_BROWSERS_PATH
+    ? 'no Chromium (Debian chromium at /usr/bin/chromium)'
+    : null;
+if (UI_MISSING) console.log(`[bench] skipping the ui benchmark's tiny mode: ${UI_MISSING}`);
 
 function runTiny(script: string): Promise<{ code: number | null; stdout: string; stderr: string; result: BenchResult | null }> {
   const dir = mkdtempSync(join(tmpdir(), 'remo-bench-tiny-'));
@@ -36,7 +42,7 @@ function runTiny(script: string): Promise<{ code: number | null; stdout: string;
 
 describe('benchmarks, tiny mode', () => {
   for (const bench of BENCHES) {
-    const run = bench.name === 'ui' && process.env.BENCH_TINY_UI !== '1' ? it.skip : it;
+    const run = bench.name === 'ui' && UI_MISSING ? it.skip : it;
     run(`${bench.name} runs and prints its final figure line`, async () => {
       const { code, stdout, stderr, result } = await runTiny(bench.script);
       expect(code, `${bench.script} --tiny exited ${code}\n${stderr.slice(-3000)}`).toBe(0);

@@ -148,7 +148,7 @@ function RunRow({ run, parent, selected, ticked, renaming, onSelect, onTick, onR
         <input type="checkbox" checked={ticked} onChange={onTick} aria-label={`compare ${run.name}`} data-testid="compare-tick" />
       </td>
       <td className="mono muted">{run.runId}</td>
-      <td onClick={(e) => renaming !== null && e.stopPropagation()}>
+      <td className="name-cell" title={run.name} onClick={(e) => renaming !== null && e.stopPropagation()}>
         {renaming !== null ? (
           <input autoFocus value={renaming} onChange={(e) => onRenameChange(e.target.value)} onKeyDown={onRenameKey} aria-label="New name (Enter saves, Escape cancels)" data-testid="rename-input" />
         ) : (

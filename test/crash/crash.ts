@@ -197,12 +197,14 @@ while (totals.kills < KILLS) {
   const watcher = watchCount(db);
   const row: Row = { what: `run round ${round}`, kills: 0, verifyFailures: 0, lostEvents: 0, repeated: 0, inFlight: 0, differs: '' };
   const sentThisRound = new Map<string, number>();
+  const roundStart = proxy.log.length;
   proxy.onRequest = (request) => {
     if (request.path === '/v1/models') return;
     const seen = sentThisRound.get(request.key) ?? 0;
     if (seen > 0) {
       row.repeated += 1;
-      const earlier = proxy.log.find((r) => r.key === request.key && r !== request)!;
+      // The first sending in this round (earlier rounds sent the same requests to their own databases).
+      const earlier = proxy.log.slice(roundStart).find((r) => r.key === request.key && r !== request)!;
       const kill = killTimes.filter((t) => t >= earlier.arrivedAt)[0];
       repeats.push(`${request.role} (sent by segment ${earlier.segment}, ${earlier.endedAt === undefined || kill === undefined || earlier.endedAt >= kill ? 'open at the kill' : `answered ${kill - earlier.endedAt} ms before the kill`})`);
     }

@@ -43,23 +43,35 @@ export function parseJsonBounded(text: string, limit = MAX_JSON_DEPTH): unknown 
   return JSON.parse(text);
 }
 
+/** What is wrong with an already-parsed value from outside (IPC, the in-process transport), if anything. */
+export type ValueProblem = { kind: 'too-deep'; limit: number } | { kind: 'proto-key'; path: string };
+
 /**
- * Whether an already-parsed value (arguments from IPC or the in-process transport) nests deeper
- * than `limit`. Iterative, so the check cannot itself overflow; it stops at the first path past the limit.
+ * One iterative walk (deep input cannot overflow it) that stops at the first problem: nesting past
+ * `limit`, or, with `protoKeys`, an own `__proto__` key. JSON.parse makes `"__proto__": …` an
+ * ordinary own key; zod's records then drop it without a word, and code that merges objects
+ * naively would set a prototype from it, so the dispatcher refuses it by name.
  */
-export function valueExceedsDepth(value: unknown, limit = MAX_JSON_DEPTH): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+export function findValueProblem(value: unknown, { limit = MAX_JSON_DEPTH, protoKeys = true }: { limit?: number; protoKeys?: boolean } = {}): ValueProblem | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
+    const { value: current, depth, path } = stack.pop()!;
     if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current)) continue;
-    if (depth + 1 > limit) return true;
+    if (depth + 1 > limit) return { kind: 'too-deep', limit };
     if (seen.has(current)) continue;
     seen.add(current);
-    const children = Array.isArray(current) ? current : Object.values(current as Record<string, unknown>);
-    for (const child of children) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    if (protoKeys && Object.prototype.hasOwnProperty.call(current, '__proto__')) return { kind: 'proto-key', path: path ? `${path}.__proto__` : '__proto__' };
+    for (const [key, child] of Object.entries(current as Record<string, unknown>)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: path ? `${path}.${key}` : key });
+    }
   }
-  return false;
+  return null;
+}
+
+/** Whether an already-parsed value nests deeper than `limit` (what a structured clone cannot take). */
+export function valueExceedsDepth(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  return findValueProblem(value, { limit, protoKeys: false }) !== null;
 }
 
 /** The words a transport answers for a body it could not parse (bad JSON, or too deep). */

@@ -1,7 +1,6 @@
 import { apiArgSchemas, isApiMethod, type ApiHandlers, type ApiMethod } from '../../../shared/api/contract';
 import { fail, ok, type ApiError, type ApiResult } from '../../../shared/api/result';
-import { MAX_JSON_DEPTH, valueExceedsDepth } from '../../../shared/json/boundedJson';
-import { findProtoKey } from '../../../shared/json/findProtoKey';
+import { findValueProblem } from '../../../shared/json/boundedJson';
 import { escapeForDisplay } from '../../../shared/text/escapeForDisplay';
 import { formatIssue, toApiError } from './toApiError';
 
@@ -23,12 +22,10 @@ export function createApiDispatcher(handlers: ApiHandlers): ApiDispatcher {
     if (!isApiMethod(method)) {
       return fail('unknown-method', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`);
     }
-    if (valueExceedsDepth(rawArgs)) {
-      return fail('bad-request', `invalid arguments for ${method}: nested deeper than ${MAX_JSON_DEPTH} levels`);
-    }
-    const protoKey = findProtoKey(rawArgs);
-    if (protoKey !== null) {
-      return fail('bad-request', `invalid arguments for ${method}: the key "${protoKey}" is not allowed (a "__proto__" key would be dropped or change an object's prototype)`);
+    const problem = findValueProblem(rawArgs);
+    if (problem?.kind === 'too-deep') return fail('bad-request', `invalid arguments for ${method}: nested deeper than ${problem.limit} levels`);
+    if (problem?.kind === 'proto-key') {
+      return fail('bad-request', `invalid arguments for ${method}: the key "${problem.path}" is not allowed (a "__proto__" key would be dropped or change an object's prototype)`);
     }
     // Absent arguments mean "no arguments" (GET-like methods); anything else must match the schema.
     const parsed = apiArgSchemas[method].safeParse(rawArgs === undefined || rawArgs === null ? {} : rawArgs);

@@ -3,8 +3,10 @@ import type { RebuildReport, RunImportResult, VerifyReport } from '../../../shar
 import type { ApiError, ApiResult } from '../../../shared/api/result';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { readPickedFile } from '../../files/readPickedFile';
-import { formatCount } from '../../format/formatters';
 import { useApp } from '../../store/storeContext';
+
+/** Exact counts here: a maintenance report is checked against the CLI's, digit for digit. */
+const exact = (value: number) => value.toLocaleString('en-US');
 
 type Outcome<T> = { state: 'idle' } | { state: 'busy' } | { state: 'done'; value: T } | { state: 'failed'; error: ApiError };
 
@@ -59,7 +61,7 @@ export function MaintenanceView() {
             <dt>result</dt>
             <dd className={verified.value.ok ? 'right' : 'wrong'}>{verified.value.ok ? 'intact' : verified.value.projections ? 'log intact, projections DIFFER' : 'DAMAGED'}</dd>
             <dt>events checked</dt>
-            <dd>{formatCount(verified.value.eventsChecked)}</dd>
+            <dd>{exact(verified.value.eventsChecked)}</dd>
             {verified.value.message && <><dt>problem</dt><dd>{verified.value.message}</dd></>}
             {verified.value.firstBadPosition !== undefined && <><dt>first bad event</dt><dd>{verified.value.firstBadPosition}</dd></>}
             {verified.value.projections && (
@@ -94,9 +96,9 @@ export function MaintenanceView() {
         {rebuilt.state === 'done' && (
           <dl className="report" data-testid="rebuild-report">
             <dt>events in the log</dt>
-            <dd>{formatCount(rebuilt.value.events)}</dd>
+            <dd>{exact(rebuilt.value.events)}</dd>
             <dt>applied</dt>
-            <dd>{formatCount(rebuilt.value.applied)}</dd>
+            <dd>{exact(rebuilt.value.applied)}</dd>
             <dt>projections</dt>
             <dd>{rebuilt.value.projections.join(', ')}</dd>
             <dt>time</dt>
@@ -120,8 +122,8 @@ export function MaintenanceView() {
         {imported.state === 'failed' && <ErrorMessage error={imported.error} />}
         {imported.state === 'done' && (
           <p data-testid="run-import-result">
-            {imported.value.written > 0 ? `imported ${formatCount(imported.value.written)} events` : 'nothing new: every event was already here'}
-            {imported.value.alreadyPresent > 0 && ` (${formatCount(imported.value.alreadyPresent)} already present)`}
+            {imported.value.written > 0 ? `imported ${exact(imported.value.written)} events` : 'nothing new: every event was already here'}
+            {imported.value.alreadyPresent > 0 && ` (${exact(imported.value.alreadyPresent)} already present)`}
             {' · '}
             <button type="button" className="link" onClick={() => { showPage('runs'); void selectRun(imported.value.runId); }} data-testid="run-import-open">
               open {imported.value.runId}

@@ -16,8 +16,10 @@ import type { RunProgressView } from './runProgress';
 import type { EventDetail, MetricSeries, NotebookHit, ProvenanceView, TimelineIndex, VersionView } from './timelineViews';
 import type { DatasetImportResult, DatasetPreview, DatasetSummary } from './datasetViews';
 import { DATASET_FORMATS } from '../datasets/datasetImport';
+import type { ExperimentPlan, ExperimentSummary, ExperimentView } from './experimentViews';
 
 const runId = z.string().min(1, 'runId must not be empty').max(200);
+const experimentId = z.string().min(1, 'experimentId must not be empty').max(200);
 
 /** Schema of `RunPoint` (runViews.ts): a global position, the end of an epoch, or 'end'. */
 export const runPointSchema = z.union([
@@ -176,6 +178,19 @@ export const apiArgSchemas = {
       mapping: z.object({ questionField: fieldName, answerField: fieldName, idField: fieldName.optional(), gold: goldMode }).strict(),
     })
     .strict(),
+  /**
+   * Experiments: a base run config and a grid (methods x seeds, optionally one more key), given as
+   * the experiment file's JSON (shared/experiments/experimentConfig.ts). `plan` checks it and says
+   * what it will cost, writing nothing; `start` records it and starts every cell's run.
+   */
+  'experiments.plan': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  'experiments.start': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  /** Experiments, newest first, with how many of their cells completed. */
+  'experiments.list': z.object({}).strict(),
+  /** One experiment: its cells (each with its run), the aggregated table and the paired tests. */
+  'experiments.show': z.object({ experimentId }).strict(),
+  /** Starts the cells that have no run and resumes the runs that did not complete. */
+  'experiments.resume': z.object({ experimentId }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgSchemas;
@@ -334,6 +349,11 @@ export interface ApiResults {
   'datasets.list': DatasetSummary[];
   'datasets.preview': DatasetPreview;
   'datasets.import': DatasetImportResult;
+  'experiments.plan': ExperimentPlan;
+  'experiments.start': { experimentId: string; runIds: string[] };
+  'experiments.list': ExperimentSummary[];
+  'experiments.show': ExperimentView;
+  'experiments.resume': { experimentId: string; started: string[]; resumed: string[] };
 }
 
 /** The handler map a core implements: one function per method, fed parsed arguments. */

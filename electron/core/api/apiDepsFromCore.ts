@@ -63,6 +63,7 @@ export function apiDepsFromCore(core: Core, options: ApiDepsOptions): ApiCoreDep
     },
     testEndpoint: (endpoint) => testEndpoint(endpoint, { parse: (json) => parseRunConfig(json), keyResolver: options.keyResolver ?? (() => undefined), db: core.store.db }),
     compare: (runIds) => core.compare(runIds),
+    experiments: core.experiments,
     rebuildStore: () => rebuildAndChecksum(core.store.db, core.store, core.store.projections),
     // Export files are stamped with the wall clock, as `remo export` always did.
     exportRun: (runId) => exportRunText(core.store, runId, () => new Date()),

@@ -4,6 +4,7 @@ import type { DatasetImportResult, DatasetPreview, DatasetSummary } from '../../
 import { MAX_EVENTS_PAGE } from '../../../shared/api/contract';
 import type { RunService } from '../runs/runService';
 import type { TimelineQueries } from '../timeline';
+import type { ExperimentService } from '../experiments/createExperimentService';
 
 /** What the API needs from the rest of core. The composition root provides it (see fromCore). */
 export interface ApiCoreDeps {
@@ -30,6 +31,8 @@ export interface ApiCoreDeps {
   testEndpoint?: (endpoint: Record<string, unknown>) => Promise<ConnectionReportView>;
   /** The compare report of runs (electron/core/compare); absent in cores without one (test fakes). */
   compare?: (runIds: readonly string[]) => Promise<CompareReport>;
+  /** Experiments (electron/core/experiments); absent in cores without a store (test fakes). */
+  experiments?: ExperimentService;
   /** Static facts about this process, minus the transport (each transport adds its own). */
   info: () => Omit<AppInfo, 'transport'>;
   /**
@@ -69,6 +72,15 @@ export const DEFAULT_EVENTS_PAGE = 200;
  */
 export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transport']): ApiHandlers {
   const { runs } = deps;
+  const experiments = () => {
+    if (!deps.experiments) throw unavailable('experiments');
+    return deps.experiments;
+  };
+  const withBaseDefaults = (config: Record<string, unknown>): Record<string, unknown> => {
+    const base = config.base;
+    if (typeof base !== 'object' || base === null || Array.isArray(base)) return config;
+    return { ...config, base: { ...(deps.defaultRunConfig?.() ?? {}), ...base } };
+  };
   return {
     'app.info': () => ({ ...deps.info(), transport }),
     'store.verify': () => deps.verifyStore(),
@@ -157,5 +169,11 @@ export function createApiHandlers(deps: ApiCoreDeps, transport: AppInfo['transpo
       if (!deps.datasets) throw unavailable('datasets');
       return deps.datasets.import(args);
     },
+    // An experiment's base takes the same defaults runs.start merges in (e.g. `remo web --simulator`'s endpoint).
+    'experiments.plan': ({ config }) => experiments().plan(withBaseDefaults(config)),
+    'experiments.start': ({ config }) => experiments().start(withBaseDefaults(config)),
+    'experiments.list': () => experiments().list(),
+    'experiments.show': ({ experimentId }) => experiments().show(experimentId),
+    'experiments.resume': ({ experimentId }) => experiments().resume(experimentId),
   };
 }

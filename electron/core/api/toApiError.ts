@@ -11,7 +11,7 @@ import { API_ERROR_CODES, type ApiError, type ApiErrorCode } from '../../../shar
  * - SQLite's SQLITE_CORRUPT / SQLITE_NOTADB -> internal, saying the database file is damaged.
  */
 /** Core error classes (by name) that mean "the caller's input is wrong". */
-const BAD_REQUEST_NAMES = new Set(['RunConfigError', 'InlineApiKeyError', 'ExchangeFormatError', 'UsageError', 'ValidationError']);
+const BAD_REQUEST_NAMES = new Set(['RunConfigError', 'ExperimentConfigError', 'InlineApiKeyError', 'ExchangeFormatError', 'UsageError', 'ValidationError']);
 
 export function toApiError(error: unknown): ApiError {
   if (typeof error !== 'object' || error === null) return { code: 'internal', message: String(error) };

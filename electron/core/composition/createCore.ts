@@ -16,7 +16,8 @@ import { createRunGateway, type KeyResolver } from './createRunGateway';
 import { createTimelineQueries, type ItemsOf, type TimelineQueries } from '../timeline';
 import type { DatasetItem } from '../../../shared/datasets/datasetItem';
 import type { CompareReport } from '../../../shared/api/compareViews';
-import { buildCompareReport } from '../compare';
+import { buildCompareReport, pickEvaluations, readTestOutcome } from '../compare';
+import { createExperimentService, type ExperimentService } from '../experiments/createExperimentService';
 import { runUsageByRole } from '../engine/runSummaries';
 import { runTrainSize } from '../runs/runFacts';
 import { startSimulator } from '../llm/simulator/startSimulator';
@@ -63,6 +64,8 @@ export interface Core {
   readonly timeline: TimelineQueries;
   /** For `remo import`: the store plus a writer whose clock the importer controls. */
   readonly importDeps: ImportDeps;
+  /** Experiments: methods x seeds over one base config (electron/core/experiments). */
+  readonly experiments: ExperimentService;
   /** The compare view's report (runs.compare, `remo compare`). */
   compare(runIds: readonly string[]): Promise<CompareReport>;
   /** URL of the simulator this process serves for `simulator` endpoints nobody answers at; null until one was needed. */
@@ -147,6 +150,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return vector;
     }, itemsByConfig(datasets));
     const itemsOf = itemsByConfig(datasets);
+    const experiments = createExperimentService({
+      store,
+      runs,
+      newExperimentId: () => `x${randomBytes(4).toString('hex')}`,
+      parseConfig: (json) => engine.parseConfig(json) as RunConfig,
+      testCorrectness: (runId) => {
+        const test = pickEvaluations(timeline.metrics(runId).evaluations).test;
+        return test ? readTestOutcome(store, runId, test.position)?.correct ?? null : null;
+      },
+      usageByRole: (runId) => runUsageByRole(store.db, runId),
+    });
     return {
       dbPath: options.dbPath,
       openScratchDatabase: () => openDatabase(':memory:', options.vecExtensionPath ? { vecExtensionPath: options.vecExtensionPath } : {}),
@@ -154,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       runs,
       timeline,
       importDeps,
+      experiments,
       compare: (runIds) => buildCompareReport({
         store,
         summary: (runId) => runs.summary(runId),

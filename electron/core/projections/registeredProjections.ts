@@ -3,6 +3,7 @@ import type { Projection } from './projection';
 import { registerRunEvents } from '../engine/registerRunEvents';
 import { runProjections } from './run/runProjections';
 import { CATALOG_EVENT_SCHEMAS } from '../../../shared/events/catalog';
+import { EXPERIMENT_EVENT_SCHEMAS } from '../../../shared/experiments/experimentEvents';
 
 /**
  * The projections of the application, in the order they apply. The engine registers its
@@ -21,5 +22,7 @@ export function registeredEventRegistry(): EventRegistry {
   const registry = registerRunEvents(new EventRegistry());
   // The run catalog (stream `$catalog`): renames and archiving, never part of a run's log.
   for (const [type, { version, schema }] of Object.entries(CATALOG_EVENT_SCHEMAS)) registry.register({ type, version, schema });
+  // Experiments and their membership (stream `$experiments`), read on demand by electron/core/experiments.
+  for (const [type, { version, schema }] of Object.entries(EXPERIMENT_EVENT_SCHEMAS)) registry.register({ type, version, schema });
   return registry;
 }

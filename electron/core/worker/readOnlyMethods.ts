@@ -18,4 +18,6 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'runs.provenance',
   'runs.searchNotebook',
   'runs.compare',
+  'experiments.list',
+  'experiments.show',
 ]);

@@ -50,6 +50,11 @@ function validPayloads(runId: string): { [M in ApiMethod]: ApiArgs<M> } {
     'datasets.list': {},
     'datasets.preview': { content: '', encoding: 'utf8', fileName: 'a.jsonl', format: 'jsonl', mapping: { questionField: 'question' }, rows: 5 },
     'datasets.import': { content: '', encoding: 'utf8', name: 'n', format: 'jsonl', mapping: { questionField: 'question', answerField: 'answer', idField: 'id', gold: 'raw' } },
+    'experiments.plan': { config: { base: { method: 'remo' }, grid: { methods: ['remo'], seeds: [0] } } },
+    'experiments.start': { config: { base: { method: 'remo' }, grid: { methods: ['remo'], seeds: [0] } } },
+    'experiments.list': {},
+    'experiments.show': { experimentId: 'x0' },
+    'experiments.resume': { experimentId: 'x0' },
   };
 }
 

@@ -3,6 +3,11 @@ import { mcnemarExact } from '../stats/mcnemarExact';
 import { meanInterval } from '../stats/meanInterval';
 import { rowLabelOf } from './experimentCell';
 
+// Possible ranges: intervals are clipped to them (see meanInterval).
+const ACCURACY = { min: 0, max: 1 };
+const GAP = { min: -1, max: 1 };
+const COUNT = { min: 0, max: Number.POSITIVE_INFINITY };
+
 /**
  * The aggregated table: one row per method (and varied value), statistics over the row's seeds.
  * Only completed runs enter the statistics, so a row never mixes a half-run's numbers with final
@@ -26,14 +31,14 @@ export function aggregateExperiment(cells: readonly ExperimentCellView[]): Exper
       ...(first.vary ? { vary: first.vary } : {}),
       runs: sorted.flatMap((cell) => (cell.runId ? [cell.runId] : [])),
       completed: done.length,
-      seedVal: meanInterval(done.map((c) => c.seedVal)),
-      seedTest: meanInterval(done.map((c) => c.seedTest)),
-      val: meanInterval(done.map((c) => c.val)),
-      test: meanInterval(done.map((c) => c.test)),
-      gap: meanInterval(done.map((c) => (c.val === null || c.test === null ? null : c.val - c.test))),
-      calls: meanInterval(done.map((c) => c.calls)),
-      tokens: meanInterval(done.map((c) => c.tokens)),
-      wallSeconds: meanInterval(done.map((c) => c.wallSeconds)),
+      seedVal: meanInterval(done.map((c) => c.seedVal), ACCURACY),
+      seedTest: meanInterval(done.map((c) => c.seedTest), ACCURACY),
+      val: meanInterval(done.map((c) => c.val), ACCURACY),
+      test: meanInterval(done.map((c) => c.test), ACCURACY),
+      gap: meanInterval(done.map((c) => (c.val === null || c.test === null ? null : c.val - c.test)), GAP),
+      calls: meanInterval(done.map((c) => c.calls), COUNT),
+      tokens: meanInterval(done.map((c) => c.tokens), COUNT),
+      wallSeconds: meanInterval(done.map((c) => c.wallSeconds), COUNT),
     };
   });
 }

@@ -29,7 +29,11 @@ export interface Spread {
   ci: [number, number] | null;
 }
 
-export function meanInterval(values: readonly (number | null | undefined)[]): Spread {
+/**
+ * `bounds`: the values' possible range (accuracies [0, 1]); the interval is clipped to it, since a
+ * t-interval over two or three seeds easily reaches past 100% and no mean can lie there.
+ */
+export function meanInterval(values: readonly (number | null | undefined)[], bounds?: { min: number; max: number }): Spread {
   const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const n = xs.length;
   if (n === 0) return { n, mean: null, sd: null, ci: null };
@@ -37,5 +41,7 @@ export function meanInterval(values: readonly (number | null | undefined)[]): Sp
   if (n === 1) return { n, mean, sd: null, ci: null };
   const sd = Math.sqrt(xs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1));
   const half = tQuantile975(n - 1) * sd / Math.sqrt(n);
-  return { n, mean, sd, ci: [mean - half, mean + half] };
+  const low = bounds ? Math.max(bounds.min, mean - half) : mean - half;
+  const high = bounds ? Math.min(bounds.max, mean + half) : mean + half;
+  return { n, mean, sd, ci: [low, high] };
 }

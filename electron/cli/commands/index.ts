@@ -15,8 +15,9 @@ import { register as registerImport } from './import';
 import { register as registerDemo } from './demo';
 import { register as registerRename } from './rename';
 import { register as registerArchive } from './archive';
+import { register as registerExperiment } from './experiment';
 
 /**
  * Every subcommand of `remo`. A command module exports `register(program)`; add it here.
  */
-export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerRun, registerResume, registerPause, registerFork, registerRuns, registerRename, registerArchive, registerShow, registerCompare, registerExport, registerImport, registerDemo];
+export const commands: Array<(program: Command) => void> = [registerVerify, registerRebuild, registerDatasets, registerSim, registerRun, registerResume, registerPause, registerFork, registerRuns, registerRename, registerArchive, registerShow, registerCompare, registerExperiment, registerExport, registerImport, registerDemo];

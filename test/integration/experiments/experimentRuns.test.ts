@@ -61,11 +61,13 @@ describe('experiments: methods x seeds over one base config', { timeout: 120_000
       const summaries = await Promise.all(row.runs.map((runId) => api.call('runs.summary', { runId })));
       expect(summaries.map((s) => s.method)).toEqual([row.method, row.method]);
       // Each row is its own runs' numbers, recomputed here from their summaries.
-      expect(row.test).toEqual(meanInterval(summaries.map((s) => s.test)));
-      expect(row.val).toEqual(meanInterval(summaries.map((s) => s.val)));
-      expect(row.seedTest).toEqual(meanInterval(summaries.map((s) => s.seedTest)));
-      expect(row.gap).toEqual(meanInterval(summaries.map((s) => s.val! - s.test!)));
-      expect(row.calls).toEqual(meanInterval(summaries.map((s) => s.usage.calls)));
+      const unit = { min: 0, max: 1 };
+      expect(row.test).toEqual(meanInterval(summaries.map((s) => s.test), unit));
+      expect(row.val).toEqual(meanInterval(summaries.map((s) => s.val), unit));
+      expect(row.seedTest).toEqual(meanInterval(summaries.map((s) => s.seedTest), unit));
+      expect(row.gap).toEqual(meanInterval(summaries.map((s) => s.val! - s.test!), { min: -1, max: 1 }));
+      expect(row.calls.mean).toBe((summaries[0]!.usage.calls + summaries[1]!.usage.calls) / 2);
+      expect(row.test.mean).toBe((summaries[0]!.test! + summaries[1]!.test!) / 2);
       expect(row.tokens.mean).toBe((summaries[0]!.usage.promptTokens + summaries[0]!.usage.completionTokens + summaries[1]!.usage.promptTokens + summaries[1]!.usage.completionTokens) / 2);
       expect(row.test.n).toBe(2);
       // Seeds give different minibatch orders, so the two seeds are two different runs.

@@ -74,6 +74,10 @@ describe('experiments: methods x seeds over one base config', { timeout: 120_000
       const configs = summaries.map((s) => core!.runs.events(s.runId)[0]!.data as { config: { seed: number } });
       expect(configs.map((c) => c.config.seed)).toEqual([0, 1]);
     }
+    // The estimate is from the recipe, on the high side (reused requests are counted), never below what the runs made.
+    const madeCalls = view.cellViews.reduce((sum, cell) => sum + cell.calls, 0);
+    expect(plan.calls).toBeGreaterThanOrEqual(madeCalls * 0.9);
+    expect(plan.calls).toBeLessThanOrEqual(madeCalls * 1.6);
     // Every pair of rows is compared on shared test items, pooled over both seeds.
     expect(view.comparisons).toHaveLength(6);
     for (const comparison of view.comparisons) {

@@ -454,6 +454,42 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       expect(await client.call('store.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
     });
 
+    it('experiments.plan/start/show/list/resume: an experiment over the start config, its table from its runs', async () => {
+      const { method: _m, seed: _s, name: _n, ...base } = harness.startConfig;
+      const config = { name: 'contract experiment', base, grid: { methods: ['textgrad', 'remo'], seeds: [0, 1] } };
+      const plan = await client.call('experiments.plan', { config });
+      expect(plan).toMatchObject({ ok: true, value: { runs: 4, simulated: true } });
+      const bad = await client.call('experiments.plan', { config: { ...config, grid: { methods: [], seeds: [0] } } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      const started = await client.call('experiments.start', { config });
+      if (!started.ok) throw new Error(started.error.message);
+      const { experimentId, runIds } = started.value;
+      expect(runIds).toHaveLength(4);
+      // Polled through the transport: show is served by whichever core answers reads (a reader thread in the pool).
+      const deadline = Date.now() + 60_000;
+      let view = await client.call('experiments.show', { experimentId });
+      while (view.ok && view.value.status === 'running' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        view = await client.call('experiments.show', { experimentId });
+      }
+      if (!view.ok) throw new Error(view.error.message);
+      expect(view.value.status).toBe('completed');
+      expect(view.value.rows.map((row) => [row.label, row.runs.length, row.completed])).toEqual([['textgrad', 2, 2], ['remo', 2, 2]]);
+      for (const row of view.value.rows) {
+        const tests: number[] = [];
+        for (const runId of row.runs) {
+          const summary = await client.call('runs.summary', { runId });
+          if (summary.ok && summary.value.test !== null) tests.push(summary.value.test);
+        }
+        expect(row.test.mean).toBeCloseTo(tests.reduce((a, b) => a + b, 0) / tests.length, 12);
+      }
+      const listed = await client.call('experiments.list', {});
+      expect(listed.ok && listed.value.some((e) => e.experimentId === experimentId && e.completed === 4)).toBe(true);
+      // Nothing left to do: resume starts and resumes nothing.
+      expect(await client.call('experiments.resume', { experimentId })).toMatchObject({ ok: true, value: { started: [], resumed: [] } });
+      expect(await client.call('experiments.show', { experimentId: 'x-missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }, 90_000);
+
     it('runs.resume with overrides other than endpoints is a bad-request naming the key', async () => {
       const result = await client.call('runs.resume', { runId: harness.seededRunId, overrides: { epochs: 5 } });
       expect(result.ok).toBe(false);

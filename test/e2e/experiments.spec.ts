@@ -72,10 +72,20 @@ test('a 4 methods x 2 seeds experiment made in the UI: plan, live cells, the tab
   await expect(form.locator('label').filter({ has: page.getByTestId('form-epochs') }).getByTestId('field-issue')).toContainText(/epochs|at least/i);
   await form.getByTestId('form-epochs').fill('1');
   await form.getByTestId('experiment-seeds').fill('0, 1');
+  const plan = form.getByTestId('experiment-plan');
+
+  // One more key: a grid axis cannot be it (the core says so next to the key); retrievalK can.
+  await form.getByTestId('experiment-vary').check();
+  await form.getByTestId('experiment-vary-key').fill('seed');
+  await expect(form.locator('label').filter({ has: page.getByTestId('experiment-vary-key') }).getByTestId('field-issue')).toContainText('cannot be varied');
+  await form.getByTestId('experiment-vary-key').fill('retrievalK');
+  await form.getByTestId('experiment-vary-values').fill('1, 3');
+  await expect(plan).toHaveAttribute('data-state', 'ready');
+  await expect(plan.getByTestId('plan-runs')).toHaveText('16');
+  await form.getByTestId('experiment-vary').uncheck();
 
   // The plan shown is the core's plan of this very experiment file.
   const expected = await api<ExperimentPlan>(stack, 'experiments.plan', { config: { name: 'e2e grid', base: BASE, grid: { methods: [...METHODS], seeds: [0, 1] } } });
-  const plan = form.getByTestId('experiment-plan');
   await expect(plan).toHaveAttribute('data-state', 'ready');
   await expect(plan.getByTestId('plan-runs')).toHaveText(String(expected.runs));
   expect(expected.runs).toBe(8);

@@ -6,14 +6,17 @@ import { formatCount, formatDuration } from '../../format/formatters';
 
 const exact = (value: number) => value.toLocaleString('en-US');
 
-/** What the experiment would start and cost, as the core planned it; or why it cannot start. */
+/**
+ * What the experiment would start and cost, as the core planned it; or why it cannot start. While
+ * the current fields are being planned the last answer stays, dimmed, so the panel does not jump.
+ */
 export function ExperimentPlanPanel({ plan, error, pending, localProblem }: { plan: ExperimentPlan | null; error: ApiError | null; pending: boolean; localProblem: boolean }) {
   return (
-    <section className="plan" aria-label="Plan" aria-live="polite" data-testid="experiment-plan" data-state={pending ? 'pending' : error ? 'error' : plan ? 'ready' : 'none'}>
+    <section className={`plan${pending ? ' stale' : ''}`} aria-label="Plan" aria-live="polite" aria-busy={pending} data-testid="experiment-plan" data-state={pending ? 'pending' : localProblem ? 'none' : error ? 'error' : plan ? 'ready' : 'none'}>
       <h3>Plan {pending && <span className="muted small">planning…</span>}</h3>
       {localProblem && <p className="muted small">Fix the grid fields marked above to see the plan.</p>}
-      {error && !pending && <ErrorMessage error={error} />}
-      {plan && !pending && (
+      {error && !localProblem && <ErrorMessage error={error} />}
+      {plan && !localProblem && (
         <>
           <dl className="facts" data-testid="plan-facts">
             <div><dt>runs</dt><dd data-testid="plan-runs">{exact(plan.runs)}</dd></div>

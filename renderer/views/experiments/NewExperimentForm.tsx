@@ -41,6 +41,7 @@ export function NewExperimentForm({ onClose }: { onClose: () => void }) {
   const config = 'config' in built ? built.config : null;
   const plan = useExperimentPlan(config);
   const planError = plan.result && !plan.result.ok ? plan.result.error : null;
+  const shownPlan = plan.pending ? plan.last : plan.result;
   const local = 'config' in built ? null : built;
   const editGrid = (patch: Partial<GridFields>) => {
     setStartError(null);
@@ -101,7 +102,7 @@ export function NewExperimentForm({ onClose }: { onClose: () => void }) {
       <div className="hint" data-testid="grid-hint">
         {rows} row{rows === 1 ? '' : 's'} × {config ? ((config.grid as { seeds: number[] }).seeds.length) : '?'} seed column(s). Seeds change the order of training minibatches; every cell gets its own run.
       </div>
-      <ExperimentPlanPanel plan={plan.result?.ok ? plan.result.value : null} error={planError} pending={plan.pending} localProblem={local !== null} />
+      <ExperimentPlanPanel plan={shownPlan?.ok ? shownPlan.value : null} error={shownPlan && !shownPlan.ok ? shownPlan.error : null} pending={plan.pending} localProblem={local !== null} />
       {startError && <ErrorMessage error={startError} />}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={!ready} title={ready ? undefined : 'Start when the plan is shown'} data-testid="experiment-start">

@@ -11,6 +11,8 @@ export interface PlanState {
   result: ApiResult<ExperimentPlan> | null;
   /** True while the core plans the current config. */
   pending: boolean;
+  /** The last answer, for whichever config: shown dimmed while the current one is planned, so the panel does not jump. */
+  last: ApiResult<ExperimentPlan> | null;
 }
 
 /**
@@ -35,5 +37,5 @@ export function useExperimentPlan(config: Record<string, unknown> | null): PlanS
     };
   }, [config, planExperiment]);
   const current = answer !== null && answer.key === key;
-  return { result: current ? answer.result : null, pending: key !== null && !current };
+  return { result: current ? answer.result : null, pending: key !== null && !current, last: answer?.result ?? null };
 }

@@ -46,7 +46,7 @@ export function App() {
       <header className="topbar">
         <h1>REMO Studio</h1>
         {info?.simulator && <SimulatorBadge />}
-        <span className="muted small" data-testid="db-path" title="Database">
+        <span className="muted small db-path" data-testid="db-path" title={info ? `Database: ${info.dbPath}` : 'Database'}>
           {info ? info.dbPath : ''}
         </span>
         <nav className="page-nav" aria-label="Pages">

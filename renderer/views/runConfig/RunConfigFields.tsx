@@ -84,7 +84,7 @@ export function RunConfigFields({ draft, onChange, check, single, actions }: Pro
           <input type="number" min={1} value={draft.epochs} onChange={(e) => onChange({ epochs: e.target.value })} data-testid="form-epochs" aria-invalid={at('epochs').length > 0} />
         </Field>
         <Field label="Steps per epoch" issues={at('stepsPerEpoch')}>
-          <input type="number" min={1} placeholder={draft.sizes === CUSTOM_SIZES ? 'full pass' : "preset's"} value={draft.stepsPerEpoch} onChange={(e) => onChange({ stepsPerEpoch: e.target.value })} data-testid="form-steps" aria-invalid={at('stepsPerEpoch').length > 0} />
+          <input type="number" min={1} placeholder={draft.sizes === CUSTOM_SIZES ? 'full pass' : 'as preset'} value={draft.stepsPerEpoch} onChange={(e) => onChange({ stepsPerEpoch: e.target.value })} data-testid="form-steps" aria-invalid={at('stepsPerEpoch').length > 0} />
         </Field>
         {single && (
           <Field label="Name" issues={at('name')} grow>

@@ -3,7 +3,7 @@
  * and a cheap hook for debugging. Each also sets `data-remo-<name>` on <html> so a test that
  * attaches late can still see that it happened.
  */
-export type AppEventName = 'ready' | 'runs-loaded' | 'point-loaded' | 'point-shown' | 'event-inspected' | 'compare-loaded' | 'live';
+export type AppEventName = 'ready' | 'runs-loaded' | 'point-loaded' | 'point-shown' | 'event-inspected' | 'compare-loaded' | 'experiment-loaded' | 'live';
 
 export function emitAppEvent(name: AppEventName, detail: Record<string, unknown> = {}): void {
   if (typeof window === 'undefined') return;

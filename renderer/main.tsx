@@ -28,7 +28,10 @@ const store = createAppStore(client, kind);
 holder.store = store;
 if (kind === 'ipc') store.getState().setLive('live');
 
-client.on('runs.appended', (batches) => store.getState().onRunsAppended(batches));
+client.on('runs.appended', (batches) => {
+  store.getState().onRunsAppended(batches);
+  store.getState().onExperimentPushes(batches);
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -28,3 +28,10 @@ export function formatTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A p-value to four decimals without trailing zeros ("0.0312", "1"); tiny ones in exponent form. */
+export function formatP(p: number): string {
+  if (p === 1) return '1';
+  if (p < 0.0001) return p.toExponential(1);
+  return p.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+}

@@ -4,6 +4,7 @@ import type { TransportKind } from '../api/pickTransport';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createDetailSlice, type DetailSlice } from './detailSlice';
+import { createExperimentsSlice, type ExperimentsSlice } from './experimentsSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import { createPageSlice, type PageSlice } from './pageSlice';
 import { createKeysSlice, type KeysSlice } from './keysSlice';
@@ -13,7 +14,7 @@ import { createRunsSlice, type RunsSlice } from './runsSlice';
  * The renderer's one store, built from slices (zustand docs' pattern). It caches what the core
  * says (run summaries, folded states); it never computes domain truth itself.
  */
-export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice & PageSlice & LibrarySlice & KeysSlice;
+export type AppState = ConnectionSlice & RunsSlice & DetailSlice & CompareSlice & PageSlice & LibrarySlice & KeysSlice & ExperimentsSlice;
 
 /** What every slice creator receives: the store's set/get and the API client. */
 export interface SliceContext {
@@ -35,6 +36,7 @@ export function createAppStore(client: ApiClient, transportKind: TransportKind):
       ...createPageSlice(ctx),
       ...createLibrarySlice(ctx),
       ...createKeysSlice(ctx),
+      ...createExperimentsSlice(ctx),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { SliceContext } from './appStore';
 
-/** The app's top-level pages: runs (list, run view, comparison) and the tools beside them. */
-export type Page = 'runs' | 'datasets' | 'maintenance';
+/** The app's top-level pages: runs (list, run view, comparison), experiments (grids of runs) and the tools beside them. */
+export type Page = 'runs' | 'experiments' | 'datasets' | 'maintenance';
 
 export interface PageSlice {
   page: Page;

@@ -11,16 +11,18 @@ import type { Page } from '../store/pageSlice';
 import { ApiKeysDialog } from './settings/ApiKeysDialog';
 
 const CompareView = lazy(() => import('./compare/CompareView').then((module) => ({ default: module.CompareView })));
+const ExperimentsView = lazy(() => import('./experiments/ExperimentsView').then((module) => ({ default: module.ExperimentsView })));
 const DatasetsView = lazy(() => import('./datasets/DatasetsView').then((module) => ({ default: module.DatasetsView })));
 const MaintenanceView = lazy(() => import('./maintenance/MaintenanceView').then((module) => ({ default: module.MaintenanceView })));
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'runs', label: 'Runs' },
+  { page: 'experiments', label: 'Experiments' },
   { page: 'datasets', label: 'Datasets' },
   { page: 'maintenance', label: 'Maintenance' },
 ];
 
-/** Top bar (with Settings), the resume banner, runs list, run detail. */
+/** Top bar (with the pages and Settings), the resume banner, and the page shown: runs list and run detail, experiments, datasets, maintenance. */
 export function App() {
   const info = useApp((s) => s.info);
   const live = useApp((s) => s.live);
@@ -44,7 +46,7 @@ export function App() {
       <header className="topbar">
         <h1>REMO Studio</h1>
         {info?.simulator && <SimulatorBadge />}
-        <span className="muted small" data-testid="db-path" title="Database">
+        <span className="muted small db-path" data-testid="db-path" title={info ? `Database: ${info.dbPath}` : 'Database'}>
           {info ? info.dbPath : ''}
         </span>
         <nav className="page-nav" aria-label="Pages">
@@ -83,6 +85,7 @@ export function App() {
       ) : (
         <main className="content">
           <Suspense fallback={<div className="panel muted">Loading…</div>}>
+            {page === 'experiments' && <ExperimentsView />}
             {page === 'datasets' && <DatasetsView />}
             {page === 'maintenance' && <MaintenanceView />}
           </Suspense>

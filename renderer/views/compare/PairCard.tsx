@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ComparePair, FlippedItem } from '../../../shared/api/compareViews';
+import { formatP } from '../../format/formatters';
 import { useApp } from '../../store/storeContext';
 
 /** p-value in words a researcher can act on: is the difference between two runs real? */
@@ -63,10 +64,4 @@ function FlippedRow({ item, onOpenA, onOpenB }: { item: FlippedItem; onOpenA: ()
       {answer(item.b, onOpenB, 'flipped-b')}
     </tr>
   );
-}
-
-function formatP(p: number): string {
-  if (p === 1) return '1';
-  if (p < 0.0001) return p.toExponential(1);
-  return p.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
 }

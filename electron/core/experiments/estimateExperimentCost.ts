@@ -56,7 +56,7 @@ export function estimateExperimentCost(configs: readonly RunConfig[], similar: r
     if (source && source.secondsPerCall > 0) cellSeconds.push(runCalls * source.secondsPerCall);
     else allTimed = false;
   }
-  const sources = [...learned.values()].filter((s) => s !== null).map((s) => `${s.run.runId} (${s.run.method}, ${s.run.model ?? 'model unknown'})`);
+  const sources = [...new Set([...learned.values()].filter((s) => s !== null).map((s) => `${s.run.runId} (${s.run.method}, ${s.run.model ?? 'model unknown'})`))];
   basis.push(sources.length > 0
     ? `tokens per call and seconds per call: measured on ${sources.join(', ')}${learned.size > sources.length ? '; rough per-role figures where no similar run exists' : ''}`
     : 'tokens: rough per-role figures (no completed run with this model in the database); time: not estimated');

@@ -24,7 +24,7 @@ export function AggregateTable({ rows, cellsPerRow }: { rows: readonly Experimen
       <header className="panel-header">
         <h3>Over seeds</h3>
         <span className="muted small">
-          mean ± sample sd of each row's completed runs, the 95% t interval under it (wide with few seeds; it may pass 0–100%). Runs still going or failed are left out: n says how many count.
+          mean ± sample sd of each row's completed runs, the 95% t interval of the mean under it (wide with few seeds; clipped to the possible range). Runs still going or failed are left out: n says how many count.
         </span>
       </header>
       <div className="table-wrap">

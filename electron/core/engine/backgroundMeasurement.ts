@@ -1,3 +1,4 @@
+import type { RunConfig } from '../../../shared/config/runConfig';
 import type { NewRunEvent } from '../../../shared/events/run/runEventTypes';
 import type { SharedRequests } from './createPhaseContext';
 import { evaluationOutcome, planEvaluation, type EvaluationArgs, type PlannedEvaluation } from './phases/evaluatePhase';
@@ -25,10 +26,61 @@ export interface BackgroundMeasurement {
   readonly requests: ReadonlyMap<string, Promise<ChatOutcome>>;
   /** Starts the calls (once planned). Idempotent. */
   start(): void;
-  /** Waits for the calls and builds the events against the log as it is now. Never rejects. */
+  /** Waits for the calls (at full width now: nothing else runs) and builds the events against the log as it is now. Never rejects. */
   land(): Promise<Landing>;
   /** Cancels the calls still queued or on the wire and waits until none runs. */
   abort(): Promise<void>;
+}
+
+/**
+ * How many calls a measurement keeps in flight while the run goes on: half of the run's solver
+ * capacity (the smaller of `parallelism` and the concurrency of the solver's endpoints), at least
+ * one. The pool serves decisions first but never preempts a request on the wire, so a measurement
+ * holding every slot would make each decision phase that starts meanwhile wait for calls to end (a
+ * whole round when calls take about as long as each other). With half the slots left to them, a
+ * step's small phases (its minibatch, critiques, optimizer call) start at once. At its landing
+ * point, where the engine waits for it, it widens to the full `parallelism`.
+ */
+export function measurementWidth(config: RunConfig): number {
+  const target = config.roles.solver.endpoint;
+  const named = config.endpoints.filter((e) => e.name === target);
+  const serving = named.length > 0 ? named : config.endpoints.filter((e) => e.group === target);
+  const capacity = serving.reduce((sum, e) => sum + e.concurrency, 0) || config.parallelism;
+  return Math.max(1, Math.floor(Math.min(config.parallelism, capacity) / 2));
+}
+
+/** Holds a measurement's calls to a width that can grow; after the first failure it sends nothing more. */
+class Pacer {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+  private failure: { error: unknown } | undefined;
+
+  constructor(private limit: number) {}
+
+  readonly run = async (send: () => Promise<ChatOutcome>): Promise<ChatOutcome> => {
+    while (this.active >= this.limit && !this.failure) await new Promise<void>((wake) => this.queue.push(wake));
+    if (this.failure) throw this.failure.error;
+    this.active += 1;
+    try {
+      return await send();
+    } catch (error) {
+      this.failure ??= { error };
+      this.wakeAll();
+      throw error;
+    } finally {
+      this.active -= 1;
+      this.queue.shift()?.();
+    }
+  };
+
+  widen(limit: number): void {
+    this.limit = Math.max(this.limit, limit);
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.queue.splice(0)) wake();
+  }
 }
 
 /**
@@ -37,9 +89,10 @@ export interface BackgroundMeasurement {
  */
 export function launchMeasurement(kind: MeasurementKind, ctx: PhaseContext, requests: SharedRequests, args: EvaluationArgs): BackgroundMeasurement {
   const planning = planEvaluation(ctx, args);
+  const pacer = new Pacer(measurementWidth(ctx.config));
   let sending: Promise<{ planned: PlannedEvaluation; fresh: ReadonlyMap<string, ChatOutcome> }> | undefined;
   const start = () => {
-    sending ??= planning.then(async (planned) => ({ planned, fresh: await sendSolve(ctx, planned.plan) }));
+    sending ??= planning.then(async (planned) => ({ planned, fresh: await sendSolve(ctx, planned.plan, pacer.run) }));
     // Failures are reported by `land`; an unobserved rejection must not end the process meanwhile.
     sending.catch(() => undefined);
     return sending;
@@ -52,10 +105,13 @@ export function launchMeasurement(kind: MeasurementKind, ctx: PhaseContext, requ
       void start();
     },
     async land() {
+      pacer.widen(ctx.config.parallelism);
       try {
         const { planned, fresh } = await start();
         return { events: evaluationOutcome(ctx, planned, fresh).events };
       } catch (error) {
+        // Whatever else it has on the wire ends here: the engine measures it again as a phase.
+        await ctx.settle();
         return { error };
       } finally {
         requests.clear();

@@ -114,9 +114,14 @@ export async function planSolve(ctx: PhaseContext, itemIds: readonly string[], p
   return { purpose: options.purpose, known: options.known, requests, toSend, firstIndexOfKey, calls };
 }
 
-/** Step two: the plan's solver calls (at most `parallelism` at once); replies by request key. */
-export async function sendSolve(ctx: PhaseContext, plan: SolvePlan): Promise<ReadonlyMap<string, ChatOutcome>> {
-  const replies = await boundedMap(plan.toSend, ctx.config.parallelism, (r) => ctx.chat('solver', r.messages));
+/**
+ * Step two: the plan's solver calls (at most `parallelism` at once); replies by request key.
+ * `pace` may hold calls back further (a background measurement's width: backgroundMeasurement.ts).
+ */
+export async function sendSolve(
+  ctx: PhaseContext, plan: SolvePlan, pace?: (send: () => Promise<ChatOutcome>) => Promise<ChatOutcome>,
+): Promise<ReadonlyMap<string, ChatOutcome>> {
+  const replies = await boundedMap(plan.toSend, ctx.config.parallelism, (r) => (pace ? pace(() => ctx.chat('solver', r.messages)) : ctx.chat('solver', r.messages)));
   return new Map(plan.toSend.map((r, i) => [r.key, replies[i]!]));
 }
 

@@ -26,6 +26,11 @@ export interface BackgroundMeasurement {
   readonly requests: ReadonlyMap<string, Promise<ChatOutcome>>;
   /** Starts the calls (once planned). Idempotent. */
   start(): void;
+  /**
+   * A decision phase has just started (its first requests are queued): up to `measurementWidth`
+   * calls may start now, and no more until the next phase starts (see Pacer).
+   */
+  pace(): void;
   /** Waits for the calls (at full width now: nothing else runs) and builds the events against the log as it is now. Never rejects. */
   land(): Promise<Landing>;
   /** Cancels the calls still queued or on the wire and waits until none runs. */
@@ -49,18 +54,29 @@ export function measurementWidth(config: RunConfig): number {
   return Math.max(1, Math.floor(Math.min(config.parallelism, capacity) / 2));
 }
 
-/** Holds a measurement's calls to a width that can grow; after the first failure it sends nothing more. */
+/**
+ * When a measurement's calls may start. While the run goes on: only as a decision phase starts
+ * (`refill`), up to the width, behind that phase's own first requests. When calls take about as
+ * long as each other, the measurement's then end with the phase's first wave instead of running
+ * into the next phase. When the engine waits for it (`widen`): freely, up to `parallelism`. After
+ * the first failure nothing more is sent.
+ */
 class Pacer {
   private active = 0;
+  /** Calls that may still start before the next refill. */
+  private allowance: number;
   private readonly queue: (() => void)[] = [];
   private failure: { error: unknown } | undefined;
 
-  constructor(private limit: number) {}
+  constructor(private limit: number) {
+    this.allowance = limit;
+  }
 
   readonly run = async (send: () => Promise<ChatOutcome>): Promise<ChatOutcome> => {
-    while (this.active >= this.limit && !this.failure) await new Promise<void>((wake) => this.queue.push(wake));
+    while ((this.active >= this.limit || this.allowance <= 0) && !this.failure) await new Promise<void>((wake) => this.queue.push(wake));
     if (this.failure) throw this.failure.error;
     this.active += 1;
+    this.allowance -= 1;
     try {
       return await send();
     } catch (error) {
@@ -73,8 +89,14 @@ class Pacer {
     }
   };
 
+  refill(): void {
+    this.allowance = Math.max(this.allowance, this.limit - this.active);
+    this.wakeAll();
+  }
+
   widen(limit: number): void {
     this.limit = Math.max(this.limit, limit);
+    this.allowance = Number.POSITIVE_INFINITY;
     this.wakeAll();
   }
 
@@ -103,6 +125,9 @@ export function launchMeasurement(kind: MeasurementKind, ctx: PhaseContext, requ
     requests,
     start() {
       void start();
+    },
+    pace() {
+      pacer.refill();
     },
     async land() {
       pacer.widen(ctx.config.parallelism);

@@ -176,6 +176,7 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
         // The phase's first requests are queued before the measurement's: decisions go first.
         const running = runPhase(ctx, phase, { ...(seedTest ? { seedTest } : {}), ...(onTestStarted ? { onTestStarted } : {}) });
         background?.start();
+        for (const measurement of measurements.values()) measurement.pace();
         events = await running;
       } catch (error) {
         if (isAbort(error, options.signal)) return outcome('interrupted', 'aborted');

@@ -209,7 +209,9 @@ export function evolveRun(state: RunState, event: RunEvent, options: FoldOptions
           break;
         case 'seed-test':
           state.accuracies.seedTest = d.accuracy;
-          state.cursor = { epoch: 0, step: 0, stage: 'seed-test' };
+          // Older logs have it right after seed-val, as a step of the schedule. Now it is measured
+          // in the background and lands later (before close-epoch 1): the schedule has moved on.
+          if (c.stage === 'seed-val') state.cursor = { epoch: 0, step: 0, stage: 'seed-test' };
           break;
         case 'gate-baseline':
           state.acceptedVal = d.accuracy;

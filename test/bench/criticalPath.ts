@@ -4,9 +4,14 @@ import type { LoggedCall } from '../../shared/events/run/callRecord';
 /** Calls of the built-in lexical embedder run in-process: no network round. */
 const LOCAL_ENDPOINTS = new Set(['builtin:lexical']);
 
+/** Phases whose scores no decision waits for: the engine runs them in the background (engine README). */
+const MEASUREMENT_PHASES = new Set(['seed-test', 'test-prompt-only']);
+
 export interface PhaseRounds {
   /** First global position of the phase (one engine append). */
   position: number;
+  /** The engine phase (`metadata.phase`), null for control events (RunStarted, RunPaused, ...). */
+  phase: string | null;
   /** Event types in the phase, e.g. "SolverAnswered x300, EvaluationCompleted". */
   label: string;
   epoch: number | null;
@@ -19,10 +24,33 @@ export interface PhaseRounds {
   observedMs: number;
 }
 
+/** How a measurement phase was counted in the dependency graph's bound. */
+export interface MeasurementOverlap {
+  position: number;
+  phase: string;
+  calls: number;
+  /** Its rounds on its own (what the sequential bound counts). */
+  rounds: number;
+  /** The decision phases it ran beside, their rounds and the slots they left idle. */
+  overlappedPhases: number;
+  overlappedRounds: number;
+  idleSlots: number;
+  /** Rounds it still adds: what did not fit in the idle slots, or outlasted the phases beside it. */
+  extraRounds: number;
+}
+
 export interface CriticalPath {
   phases: PhaseRounds[];
+  /** Today's bound: every phase's rounds one after the other, measurements included. */
   rounds: number;
   boundMs: number;
+  /**
+   * The dependency graph's bound: the decision phases one after the other, plus only the rounds of
+   * measurements that do not fit in the idle slots of the phases they overlap.
+   */
+  graphRounds: number;
+  graphBoundMs: number;
+  measurements: MeasurementOverlap[];
 }
 
 interface Phase {
@@ -38,16 +66,23 @@ function remote(call: LoggedCall): boolean {
   return !call.cached && !LOCAL_ENDPOINTS.has(call.endpoint);
 }
 
+/** Where an event was appended: its phase, epoch and step as the engine stamped them. */
+function stampOf(event: StoredEvent): string {
+  const m = event.metadata;
+  return `${String(m.phase ?? '')}|${String(m.epoch ?? '')}|${String(m.step ?? '')}`;
+}
+
 /**
  * One append of the engine = one phase: the engine appends a phase's events together, so their
- * `recordedAt` is identical and they are consecutive in the stream.
+ * `recordedAt` is identical, they carry the same phase stamp and they are consecutive in the stream
+ * (two appends within one millisecond differ in their stamp).
  */
 function splitIntoPhases(events: readonly StoredEvent[]): Phase[] {
   const phases: Phase[] = [];
   for (const event of events) {
     const last = phases[phases.length - 1];
     const prev = last?.events[last.events.length - 1];
-    if (last && prev && prev.recordedAt === event.recordedAt && prev.streamId === event.streamId) last.events.push(event);
+    if (last && prev && prev.recordedAt === event.recordedAt && prev.streamId === event.streamId && stampOf(prev) === stampOf(event)) last.events.push(event);
     else phases.push({ events: [event] });
   }
   return phases;
@@ -102,7 +137,10 @@ function describe(events: readonly StoredEvent[]): string {
   return [...counts].map(([type, n]) => (n > 1 ? `${type} x${n}` : type)).join(', ');
 }
 
-/** The critical-path lower bound of a run, computed from the calls its events record. */
+/**
+ * The critical-path lower bounds of a run, computed from the calls its events record: today's
+ * (phases in sequence) and the dependency graph's (measurements overlapped with decision work).
+ */
 export function criticalPath(events: readonly StoredEvent[], options: { concurrency: number; latencyMs: number }): CriticalPath {
   const phases: PhaseRounds[] = [];
   let previousAt: number | null = null;
@@ -112,6 +150,7 @@ export function criticalPath(events: readonly StoredEvent[], options: { concurre
     const { calls, rounds } = roundsOf(phase, options.concurrency);
     phases.push({
       position: first.globalPosition,
+      phase: typeof first.metadata.phase === 'string' ? first.metadata.phase : null,
       label: describe(phase.events),
       epoch: (first.metadata.epoch as number | undefined) ?? null,
       step: (first.metadata.step as number | undefined) ?? null,
@@ -122,5 +161,41 @@ export function criticalPath(events: readonly StoredEvent[], options: { concurre
     previousAt = at;
   }
   const rounds = phases.reduce((sum, p) => sum + p.rounds, 0);
-  return { phases, rounds, boundMs: rounds * options.latencyMs };
+  const measurements = overlaps(phases, options.concurrency);
+  const graphRounds = phases.reduce((sum, p) => sum + (p.phase !== null && MEASUREMENT_PHASES.has(p.phase) ? 0 : p.rounds), 0)
+    + measurements.reduce((sum, m) => sum + m.extraRounds, 0);
+  return { phases, rounds, boundMs: rounds * options.latencyMs, graphRounds, graphBoundMs: graphRounds * options.latencyMs, measurements };
+}
+
+/**
+ * What each measurement phase adds to the dependency graph's bound. It runs beside the decision
+ * phases appended between its launch and its landing: the seed test from the end of seed-val to
+ * where it landed, the prompt-only test beside the test appended just before it (a log where a
+ * measurement directly follows its launch point overlapped nothing, and counts in full). A simple
+ * honest model: every round of those phases offers `concurrency` slots, minus the calls the phase
+ * itself made; the measurement's calls fill those idle slots, and only what does not fit (in whole
+ * rounds), or the rounds by which it outlasts the phases beside it, is added.
+ */
+function overlaps(phases: readonly PhaseRounds[], concurrency: number): MeasurementOverlap[] {
+  const result: MeasurementOverlap[] = [];
+  phases.forEach((measurement, index) => {
+    if (measurement.phase === null || !MEASUREMENT_PHASES.has(measurement.phase)) return;
+    let from = index;
+    if (measurement.phase === 'seed-test') {
+      const seedVal = phases.findLastIndex((p, i) => i < index && p.phase === 'seed-val');
+      from = seedVal >= 0 ? seedVal + 1 : index;
+    } else if (phases[index - 1]?.phase === 'test') {
+      from = index - 1;
+    }
+    const beside = phases.slice(from, index).filter((p) => p.phase === null || !MEASUREMENT_PHASES.has(p.phase));
+    const overlappedRounds = beside.reduce((sum, p) => sum + p.rounds, 0);
+    const idleSlots = beside.reduce((sum, p) => sum + Math.max(0, p.rounds * concurrency - p.calls), 0);
+    const overflow = Math.ceil(Math.max(0, measurement.calls - idleSlots) / concurrency);
+    const extraRounds = Math.max(overflow, measurement.rounds - overlappedRounds, 0);
+    result.push({
+      position: measurement.position, phase: measurement.phase, calls: measurement.calls, rounds: measurement.rounds,
+      overlappedPhases: beside.length, overlappedRounds, idleSlots, extraRounds,
+    });
+  });
+  return result;
 }

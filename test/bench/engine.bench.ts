@@ -1,15 +1,20 @@
 /**
- * `npm run bench:engine`: engine wall time against its critical-path lower bound, at concurrency 1,
+ * `npm run bench:engine`: engine wall time against its critical-path lower bounds, at concurrency 1,
  * 8 and 32. The run follows the textgrad-dspy recipe (TextGrad, critique of every item, batch 3,
  * 3 epochs x 4 steps, validation gate) on a reduced split (train 60, val 50, test 100) so that
  * concurrency 1 finishes in minutes; `--full-recipe` uses the recipe's own split (val 300, test
  * 1,319: ~75 s at concurrency 32, far too long at 1). Against the simulator at 300 ms per call,
- * cache off. The bound is computed from the calls the run actually made (criticalPath.ts); target:
- * wall time / bound <= 1.05 at each concurrency. Numbers come from the SIMULATOR, not a model.
+ * cache off. The bounds are computed from the calls the run actually made (criticalPath.ts): the
+ * dependency graph's (decision phases in sequence; the measurements, seed test and prompt-only
+ * test, counted only where they do not fit in the idle slots of the phases they overlap) and
+ * today's (every phase in sequence, as the engine ran before measurements moved to the
+ * background). Target: wall time / graph bound <= 1.05 at each concurrency. Numbers come from the
+ * SIMULATOR, not a model.
  *
  * Options: `--concurrency 1,8,32`, `--latency-ms 300`, `--full-recipe`, `--tiny` (split 6/6/8, one
  * epoch of 2 steps, 20 ms per call, concurrency 1 and 8: seconds). Env BENCH_LATENCY_MS and
- * BENCH_CONCURRENCY are still read. Last line: `engine: ratio R at concurrency C, ... (target <= 1.05)`.
+ * BENCH_CONCURRENCY are still read. Last line: `engine: ratio R at concurrency C, ... (target <= 1.05)`
+ * with R = wall / graph bound; the line before it gives wall / today's bound.
  * The report (`npm run bench`, test/bench/report.ts) writes docs/benchmarks.md; this script does not.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,24 +40,48 @@ async function main(): Promise<void> {
   console.log(`engine bench${recorder.tiny ? ' --tiny' : ''}: ${machineLine()}`);
   const rows: (string | number)[][] = [];
   const ratios: string[] = [];
+  const todayRatios: string[] = [];
   for (const concurrency of CONCURRENCIES) {
     const r = await runOnce(concurrency);
-    rows.push([concurrency, (r.wallMs / 1000).toFixed(1), (r.boundMs / 1000).toFixed(1), r.rounds, r.calls, r.ratio.toFixed(3), r.ratio <= TARGET_RATIO ? 'PASS' : 'MISS']);
+    rows.push([
+      concurrency, (r.wallMs / 1000).toFixed(1), (r.graphBoundMs / 1000).toFixed(1), r.graphRounds, (r.boundMs / 1000).toFixed(1), r.rounds, r.calls,
+      r.ratio.toFixed(3), r.todayRatio.toFixed(3), r.ratio <= TARGET_RATIO ? 'PASS' : 'MISS',
+    ]);
     recorder.figure({ name: `engine: wall time / critical-path bound at concurrency ${concurrency}`, value: r.ratio, unit: 'x', target: { op: '<=', value: TARGET_RATIO },
-      detail: `${(r.wallMs / 1000).toFixed(1)} s vs ${(r.boundMs / 1000).toFixed(1)} s` });
+      detail: `${(r.wallMs / 1000).toFixed(1)} s vs ${(r.graphBoundMs / 1000).toFixed(1)} s (dependency graph: measurements in idle slots)` });
+    recorder.figure({ name: `engine: wall time / sequential-phases bound at concurrency ${concurrency}`, value: r.todayRatio, unit: 'x',
+      detail: `${(r.wallMs / 1000).toFixed(1)} s vs ${(r.boundMs / 1000).toFixed(1)} s (every phase in sequence, measurements included)` });
     ratios.push(`${r.ratio.toFixed(3)} at concurrency ${concurrency}`);
+    todayRatios.push(`${r.todayRatio.toFixed(3)} at concurrency ${concurrency}`);
   }
   const split = (SIZE as { split?: { train: number; val: number; test: number } }).split;
   recorder.table({
     title: `Engine: textgrad-dspy recipe${split ? ` on split ${split.train}/${split.val}/${split.test}` : ''} vs the simulator at ${LATENCY_MS} ms per call, cache off`,
-    header: ['concurrency', 'wall s', 'bound s', 'rounds', 'calls', 'ratio', `target <= ${TARGET_RATIO}`],
+    header: ['concurrency', 'wall s', 'graph bound s', 'graph rounds', 'sequential bound s', 'sequential rounds', 'calls', 'ratio (graph)', 'ratio (sequential)', `target <= ${TARGET_RATIO}`],
     rows,
-    note: 'bound = sum over the run\'s phases (one engine append each) of the rounds of dependent calls at that concurrency x the latency, from the calls the run\'s events record (test/bench/criticalPath.ts).',
+    note: 'sequential bound = sum over the run\'s phases (one engine append each) of the rounds of dependent calls at that concurrency x the latency, from the calls the run\'s events record; '
+      + 'graph bound = the same without the measurement phases (seed test, prompt-only test), plus the rounds of theirs that do not fit in the idle slots of the phases they ran beside (test/bench/criticalPath.ts).',
   });
+  console.log(`engine vs today's sequential-phases bound: ratio ${todayRatios.join(', ')}`);
   recorder.finish(`engine: ratio ${ratios.join(', ')} (target <= ${TARGET_RATIO})`);
 }
 
-async function runOnce(CONCURRENCY: number): Promise<{ wallMs: number; boundMs: number; rounds: number; calls: number; ratio: number }> {
+interface EngineRun {
+  wallMs: number;
+  /** Today's bound: every phase in sequence. */
+  boundMs: number;
+  rounds: number;
+  /** The dependency graph's bound: measurements in idle capacity. */
+  graphBoundMs: number;
+  graphRounds: number;
+  calls: number;
+  /** wall / graph bound. */
+  ratio: number;
+  /** wall / today's bound. */
+  todayRatio: number;
+}
+
+async function runOnce(CONCURRENCY: number): Promise<EngineRun> {
   const recipe = JSON.parse(readFileSync(join(ROOT, 'resources/configs/textgrad-dspy.json'), 'utf8')) as Record<string, unknown>;
   const simulator = await startSimulator({ seed: 0, latencyMs: LATENCY_MS });
   const dir = mkdtempSync(join(tmpdir(), 'remo-bench-engine-'));
@@ -93,11 +122,16 @@ async function runOnce(CONCURRENCY: number): Promise<{ wallMs: number; boundMs: 
       }
     }
     const sim = simulator.stats();
-    const ratio = wallMs / path.boundMs;
+    const ratio = wallMs / path.graphBoundMs;
+    const todayRatio = wallMs / path.boundMs;
     const pass = ratio <= TARGET_RATIO;
 
     const lines: string[] = [];
-    lines.push(`wall time ${(wallMs / 1000).toFixed(1)} s; critical-path bound ${(path.boundMs / 1000).toFixed(1)} s (${path.rounds} rounds x ${LATENCY_MS} ms); ratio ${ratio.toFixed(3)} -> ${pass ? 'PASS' : 'MISS'} (target <= ${TARGET_RATIO})`);
+    lines.push(`wall time ${(wallMs / 1000).toFixed(1)} s; dependency-graph bound ${(path.graphBoundMs / 1000).toFixed(1)} s (${path.graphRounds} rounds x ${LATENCY_MS} ms); ratio ${ratio.toFixed(3)} -> ${pass ? 'PASS' : 'MISS'} (target <= ${TARGET_RATIO})`);
+    lines.push(`today's sequential-phases bound ${(path.boundMs / 1000).toFixed(1)} s (${path.rounds} rounds); wall / today's bound ${todayRatio.toFixed(3)}`);
+    for (const m of path.measurements) {
+      lines.push(`- ${m.phase} @${m.position}: ${m.calls} calls, ${m.rounds} rounds alone; beside ${m.overlappedPhases} phases (${m.overlappedRounds} rounds, ${m.idleSlots} idle slots) -> adds ${m.extraRounds} rounds`);
+    }
     lines.push(`run: val ${pct(summary.val)} test ${pct(summary.test)} seed val ${pct(summary.seedVal)} seed test ${pct(summary.seedTest)}; simulator requests ${sim.requests}, max in flight ${sim.maxInFlight}`);
     lines.push('');
     lines.push('| role | calls | cached | prompt tokens | completion tokens |');
@@ -118,7 +152,7 @@ async function runOnce(CONCURRENCY: number): Promise<{ wallMs: number; boundMs: 
       lines.push(`- @${p.position} ${p.label}: ${p.calls} calls, ${p.rounds} rounds = ${p.rounds * LATENCY_MS} ms bound, observed ${p.observedMs} ms`);
     }
     console.log(lines.join('\n'));
-    return { wallMs, boundMs: path.boundMs, rounds: path.rounds, calls: total.calls, ratio };
+    return { wallMs, boundMs: path.boundMs, rounds: path.rounds, graphBoundMs: path.graphBoundMs, graphRounds: path.graphRounds, calls: total.calls, ratio, todayRatio };
   } finally {
     await core.close();
     await simulator.stop();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LlmGateway } from '../llm/types';
+import { EndpointPool } from '../llm/concurrency/endpointPool';
 import type { RunConfig } from '../../../shared/config/runConfig';
 import type { Clock, Db } from '../store/types';
 import { openDatabase } from '../store/openDatabase';
@@ -96,7 +97,8 @@ function defaultRunId(): string {
 
 /**
  * The composition root: the ONE place that wires the store, the event registry, the projections,
- * the datasets, a gateway per run and the engine into the RunService. Everything above core
+ * the datasets, a gateway per run (all over one shared pool of slots per server) and the engine
+ * into the RunService. Everything above core
  * (CLI, web host, Electron main) calls this and nothing else to get a working core.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -125,7 +127,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
       return (await served).url;
     };
-    const gatewayFactory: GatewayFactory = options.gatewayFactory ?? ((config, keys) => createRunGateway(config, keys, store.db));
+    // One pool of concurrency slots per server for every gateway of this process: runs that share
+    // a server (same base URL and model) share its cap, whatever their endpoints are called.
+    const pool = new EndpointPool();
+    const gatewayFactory: GatewayFactory = options.gatewayFactory ?? ((config, keys) => createRunGateway(config, keys, store.db, process.env, pool));
     const datasets = createDatasetSource(store.db, options.resourcesDir && join(options.resourcesDir, 'datasets'));
     const engine = bindEngine({
       store,

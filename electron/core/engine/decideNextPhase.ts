@@ -25,11 +25,34 @@ export function describePhase(phase: Phase): string {
 }
 
 /**
+ * The seed's test score is owed: the seed was validated (`seed-val`) and its test score is not in
+ * the log yet. It is measured in the background (executeRun) and lands at a fixed point.
+ */
+export function seedTestPending(state: RunState): boolean {
+  return state.config?.measureSeed === true && state.accuracies.seedVal !== null && state.accuracies.seedTest === null;
+}
+
+/**
+ * Where an owed seed test is appended: right before the phase that closes epoch 1 (or, in a run
+ * that has no epoch 1 to close any more, e.g. a fork of a finished run, before the final test).
+ * A fixed point of the schedule, so the log's order never depends on when the measurement finished.
+ */
+function landsSeedTest(next: Phase): boolean {
+  return (next.kind === 'close-epoch' && next.epoch >= 1) || next.kind === 'test' || next.kind === 'test-prompt-only' || next.kind === 'finish';
+}
+
+/**
  * decide: the next phase from the folded state alone (the last completed stage and the config).
  * null when the run has nothing left to do. Pure, so a resumed run picks exactly the phase an
  * uninterrupted run would have run next.
  */
 export function decideNextPhase(state: RunState): Phase | null {
+  const next = scheduledPhase(state);
+  return next !== null && seedTestPending(state) && landsSeedTest(next) ? { kind: 'seed-test' } : next;
+}
+
+/** The schedule's next phase, before an owed seed test is slotted in. */
+function scheduledPhase(state: RunState): Phase | null {
   const config = state.config;
   if (!config || state.status === 'completed' || state.status === 'stopped') return null;
   const notebook = usesNotebook(config.method);
@@ -42,7 +65,9 @@ export function decideNextPhase(state: RunState): Phase | null {
   switch (stage) {
     case 'none': return null;
     case 'begin': return config.measureSeed ? { kind: 'seed-val' } : { kind: 'close-epoch', epoch: 0 };
-    case 'seed-val': return { kind: 'seed-test' };
+    // The seed's test score runs in the background from here and lands before close-epoch 1.
+    case 'seed-val': return { kind: 'close-epoch', epoch: 0 };
+    // Logs written before that: the seed test right after seed-val.
     case 'seed-test': return { kind: 'close-epoch', epoch: 0 };
     case 'epoch-done': return epoch < config.epochs ? { kind: 'forward', epoch: epoch + 1, step: 1 } : { kind: 'test' };
     case 'forward': return notebook ? { kind: 'notebook', epoch, step } : { kind: 'critique', epoch, step };

@@ -8,8 +8,12 @@ import type { RunState } from '../../../shared/fold/runState';
 import { createScorer } from '../../../shared/scoring/scorerRegistry';
 import { LlmError } from '../llm/types';
 import { VersionConflict } from '../store/versionConflict';
-import { createPhaseContext } from './createPhaseContext';
-import { decideNextPhase, describePhase, type Phase } from './decideNextPhase';
+import { usesNotebook } from '../../../shared/config/resolveRunConfig';
+import { launchMeasurement, type BackgroundMeasurement, type MeasurementKind } from './backgroundMeasurement';
+import { createPhaseContext, type SharedRequests } from './createPhaseContext';
+import { decideNextPhase, describePhase, seedTestPending, type Phase } from './decideNextPhase';
+import type { EvaluationArgs } from './phases/evaluatePhase';
+import { seedTestArgs, testPromptOnlyArgs } from './measurementArgs';
 import type { EngineDeps } from './engineDeps';
 import { loadRunState } from './loadRunState';
 import { findPromptsDir, loadTemplates } from './promptTemplates';
@@ -61,6 +65,11 @@ async function loadItems(deps: EngineDeps, state: RunState): Promise<Map<string,
  * decide/evolve: fold the log into state, decide the next phase, execute its calls, append its
  * events in one batch at the expected stream version, evolve the state with them, repeat. After a
  * crash, calling this again continues exactly where the log ends; nothing logged is redone.
+ *
+ * Measurements (the seed's test score, a notebook method's prompt-only test) are not waited for:
+ * they are launched in the background (their calls at priority 'measurement') and appended at
+ * their landing point, which decideNextPhase fixes in the schedule, so the log's order is the same
+ * however long they take. Whatever ends the execution drops any still in the background unlogged.
  */
 export async function executeRun(deps: EngineDeps, runId: string, options: ExecuteRunOptions = {}): Promise<RunOutcome> {
   const read = deps.store.readStream.bind(deps.store);
@@ -68,6 +77,7 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
   const config = state.config;
   if (!config) throw new Error(`run ${runId} does not exist`);
   let version = deps.store.streamVersion(runId);
+  const measurements = new Map<MeasurementKind, BackgroundMeasurement>();
   const outcome = (status: RunOutcome['status'], reason?: string): RunOutcome => ({ runId, status, ...(reason ? { reason } : {}), position: state.position });
 
   const append = (events: NewRunEvent[], phase: Phase | null, durationMs?: number) => {
@@ -91,6 +101,23 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
     const items = await loadItems(deps, state);
     const templates = loadTemplates(findPromptsDir(deps.promptsDir), state.templates);
     const scorer = createScorer(config.scorer);
+    const contextOf = (extra: Pick<Parameters<typeof createPhaseContext>[0], 'priority' | 'publish' | 'borrow'> = {}) => createPhaseContext({
+      deps, runId, state, config: state.config!, templates, items, scorer, signal: options.signal ?? new AbortController().signal, ...extra,
+    });
+    const launch = (kind: MeasurementKind, args: EvaluationArgs): BackgroundMeasurement => {
+      const requests: SharedRequests = new Map();
+      const measurement = launchMeasurement(kind, contextOf({ priority: 'measurement', publish: requests }), requests, args);
+      measurements.set(kind, measurement);
+      return measurement;
+    };
+    // A phase asking what a background measurement already asked shares its call.
+    const borrow = (key: string) => {
+      for (const measurement of measurements.values()) {
+        const shared = measurement.requests.get(key);
+        if (shared) return shared;
+      }
+      return undefined;
+    };
 
     for (;;) {
       if (options.signal?.aborted) return outcome('interrupted', 'aborted');
@@ -114,13 +141,43 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
         append([{ type: 'RunStopped', data: { kind: 'budget', reason: over } }], null);
         return outcome('stopped', over);
       }
-      const ctx = createPhaseContext({
-        deps, runId, state, config: state.config!, templates, items, scorer, signal: options.signal ?? new AbortController().signal,
-      });
       const started = deps.clock().getTime();
+      const landing = phase.kind === 'seed-test' || phase.kind === 'test-prompt-only' ? measurements.get(phase.kind) : undefined;
+      if (landing) {
+        measurements.delete(landing.kind);
+        const landed = await landing.land();
+        if ('events' in landed) {
+          normalizeSharedCalls(landed.events);
+          // Its duration is the time the run waited for it here: the rest overlapped other work.
+          append(landed.events, phase, deps.clock().getTime() - started);
+          continue;
+        }
+        if (isAbort(landed.error, options.signal) && options.signal?.aborted) return outcome('interrupted', 'aborted');
+        // It failed in the background: run it here, as a phase, so a failure is logged and retried.
+      }
+      // The seed's test score is owed from seed-val on (again after a resume): measured beside the
+      // steps. It is planned before the run moves on, so its lessons are the seed's; not before
+      // model facts are recorded (its prompt budget depends on them).
+      let background: BackgroundMeasurement | undefined;
+      if (phase.kind !== 'seed-test' && phase.kind !== 'model-facts' && seedTestPending(state) && !measurements.has('seed-test')) {
+        background = launch('seed-test', seedTestArgs(state, read));
+        await background.planned;
+      }
+      const ctx = contextOf({ borrow });
+      const seedTest = phase.kind === 'seed-test' ? seedTestArgs(state, read) : undefined;
+      const onTestStarted = usesNotebook(state.config!.method)
+        ? (keys: ReadonlySet<string>) => {
+          // The prompt-only test goes beside the final test, leaving it the requests they share.
+          if (!measurements.has('test-prompt-only')) launch('test-prompt-only', testPromptOnlyArgs(state, keys)).start();
+        }
+        : undefined;
       let events: NewRunEvent[];
       try {
-        events = await runPhase(ctx, phase);
+        // The phase's first requests are queued before the measurement's: decisions go first.
+        const running = runPhase(ctx, phase, { ...(seedTest ? { seedTest } : {}), ...(onTestStarted ? { onTestStarted } : {}) });
+        background?.start();
+        for (const measurement of measurements.values()) measurement.pace();
+        events = await running;
       } catch (error) {
         if (isAbort(error, options.signal)) return outcome('interrupted', 'aborted');
         // The calls that finished are logged with the failure, and the time it took counts as work:
@@ -150,5 +207,10 @@ export async function executeRun(deps: EngineDeps, runId: string, options: Execu
   } catch (error) {
     if (error instanceof VersionConflict) return outcome('failed', `another writer appended to run ${runId}: ${error.message}`);
     throw error;
+  } finally {
+    // Paused, stopped, interrupted, failed: a measurement still in the background is dropped
+    // unlogged (and launched again when the run continues); nothing of it runs on after this.
+    await Promise.all([...measurements.values()].map((measurement) => measurement.abort()));
+    measurements.clear();
   }
 }

@@ -5,7 +5,8 @@ import { RunPointError } from './runPointError';
 
 /**
  * The global position `at` names in the run's logical stream, from the lineage and snapshot tables
- * (no log scan): {epoch} = its EpochCompleted (0 = after the seed evaluation); {position} = clamped
+ * (no log scan): {epoch} = its EpochCompleted (0 = after the seed validation; the seed test score
+ * lands later, before close-epoch 1, so a fork at epoch 0 measures its own); {position} = clamped
  * to the run's last event; 'end' = the last event.
  */
 export function resolveRunPoint(store: EventStore, runId: string, at: RunPoint): number {

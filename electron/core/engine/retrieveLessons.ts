@@ -9,16 +9,21 @@ import { nearestNotebookEntries } from '../projections/run/nearestNotebookEntrie
  * Excludes every entry that holds a failure of `excludeItemId` (so a training question never sees
  * its own gold answer) and entries below `threshold`. Ties are broken by entry id, so the result
  * is deterministic.
+ *
+ * `state` may be an earlier state of the run than the index (`indexed` entries, default the
+ * state's own count): entries the index has and the state does not yet are asked for on top and
+ * dropped, so the result is what retrieval gave at that earlier point.
  */
 export function retrieveLessons(
-  db: Db, state: RunState, vector: Float32Array, options: { k: number; threshold: number; excludeItemId: string | null },
+  db: Db, state: RunState, vector: Float32Array, options: { k: number; threshold: number; excludeItemId: string | null; indexed?: number },
 ): Retrieved[] {
   if (options.k <= 0 || state.notebook.size === 0) return [];
   let excluded = 0;
   if (options.excludeItemId !== null) {
     for (const entry of state.notebook.values()) if (entry.itemIds.includes(options.excludeItemId)) excluded += 1;
   }
-  const k = Math.min(options.k + excluded + 4, state.notebook.size);
+  const indexed = Math.max(options.indexed ?? state.notebook.size, state.notebook.size);
+  const k = Math.min(options.k + excluded + 4 + (indexed - state.notebook.size), indexed);
   const rows = nearestNotebookEntries(db, state.runId, vector, k);
   return rows
     .map((r) => ({ entryId: r.entryId, score: Math.round((1 - r.distance) * 1e6) / 1e6 }))

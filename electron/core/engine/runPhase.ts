@@ -3,7 +3,7 @@ import type { NewRunEvent } from '../../../shared/events/run/runEventTypes';
 import type { Phase } from './decideNextPhase';
 import type { PhaseContext } from './phaseContext';
 import { critiquePhase } from './phases/critiquePhase';
-import { evaluatePhase } from './phases/evaluatePhase';
+import { evaluatePhase, evaluationOutcome, planEvaluation, type EvaluationArgs } from './phases/evaluatePhase';
 import { forwardPhase } from './phases/forwardPhase';
 import { gatePhase } from './phases/gatePhase';
 import { metaPhase } from './phases/metaPhase';
@@ -12,9 +12,21 @@ import { notebookPhase } from './phases/notebookPhase';
 import { reflectPhase } from './phases/reflectPhase';
 import { updatePhase } from './phases/updatePhase';
 import { validationPhase } from './phases/validationPhase';
+import { sendSolve } from './solveItems';
+
+/** What executeRun adds to a phase for the measurements it runs in the background. */
+export interface PhaseExtras {
+  /** The seed test's evaluation (the seed's prompt and notebook, wherever the run stands now): measurementArgs.ts. */
+  seedTest?: EvaluationArgs;
+  /**
+   * Called once the final test's requests are on their way (so they are ahead in the pool), with
+   * their keys: the prompt-only test starts beside it and leaves those requests to it.
+   */
+  onTestStarted?: (keys: ReadonlySet<string>) => void;
+}
 
 /** Executes one phase and returns its events (nothing is appended here). */
-export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunEvent[]> {
+export async function runPhase(ctx: PhaseContext, phase: Phase, extras: PhaseExtras = {}): Promise<NewRunEvent[]> {
   const s = ctx.state;
   const notebook = usesNotebook(ctx.config.method);
   switch (phase.kind) {
@@ -22,7 +34,7 @@ export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunE
     case 'seed-val':
       return validationPhase(ctx, { label: 'seed-val', withNotebook: notebook, epoch: 0, step: 0 });
     case 'seed-test':
-      return (await evaluatePhase(ctx, { label: 'seed-test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
+      return (await evaluatePhase(ctx, extras.seedTest ?? { label: 'seed-test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: 0, step: 0 })).events;
     case 'close-epoch':
       return [{ type: 'EpochCompleted', data: {
         epoch: phase.epoch, val: phase.epoch === 0 ? s.accuracies.seedVal : s.accuracies.val,
@@ -42,8 +54,12 @@ export async function runPhase(ctx: PhaseContext, phase: Phase): Promise<NewRunE
     case 'close-step': return [{ type: 'StepCompleted', data: { epoch: phase.epoch, step: phase.step } }];
     case 'epoch-val':
       return validationPhase(ctx, { label: 'epoch-val', withNotebook: notebook, epoch: phase.epoch, step: s.cursor.step });
-    case 'test':
-      return (await evaluatePhase(ctx, { label: 'test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: s.cursor.epoch, step: 0 })).events;
+    case 'test': {
+      const planned = await planEvaluation(ctx, { label: 'test', split: 'test', prompt: s.prompt, withNotebook: notebook, epoch: s.cursor.epoch, step: 0 });
+      const sending = sendSolve(ctx, planned.plan);
+      extras.onTestStarted?.(new Set(planned.plan.requests.map((r) => r.key)));
+      return evaluationOutcome(ctx, planned, await sending).events;
+    }
     case 'test-prompt-only':
       return (await evaluatePhase(ctx, { label: 'test-prompt-only', split: 'test', prompt: s.prompt, withNotebook: false, epoch: s.cursor.epoch, step: 0 })).events;
     case 'finish':

@@ -56,6 +56,13 @@ export interface ChatMessage {
   content: string;
 }
 
+/**
+ * Who waits for a call. `decision`: the run's next step depends on it (the default).
+ * `measurement`: a score nothing decides on (the seed's test score, the prompt-only test); the
+ * shared pool serves it only when no decision request waits for the same server.
+ */
+export type RequestPriority = 'decision' | 'measurement';
+
 export interface ChatRequest {
   role: Role;
   messages: ChatMessage[];
@@ -71,6 +78,14 @@ export interface ChatRequest {
    * here as it arrives; the promise still resolves with the whole result. Cache hits call it once.
    */
   onDelta?: (fragment: string) => void;
+  /** Default 'decision'. */
+  priority?: RequestPriority;
+}
+
+export interface EmbedOptions {
+  signal?: AbortSignal;
+  /** Default 'decision'. The built-in lexical embedder runs in-process and ignores it. */
+  priority?: RequestPriority;
 }
 
 /** Accounting record attached to every call. Part of the event log, so JSON only. */
@@ -117,7 +132,7 @@ export type ConnectionReport = ConnectionReportView;
 
 export interface LlmGateway {
   chat(request: ChatRequest): Promise<ChatResult>;
-  embed(texts: string[], options?: { signal?: AbortSignal }): Promise<EmbedResult>;
+  embed(texts: string[], options?: EmbedOptions): Promise<EmbedResult>;
   testConnection(endpointName: string): Promise<ConnectionReport>;
   /**
    * The endpoint's context window in tokens as the server states it (vLLM: `max_model_len` on

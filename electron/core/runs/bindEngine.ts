@@ -36,7 +36,8 @@ function forkName(parentName: string, parentRunId: string, at: Parameters<RunEng
 /**
  * Adapts the engine's functions to the RunService's `RunEngine` port: the only file that knows the
  * engine's exact signatures. A gateway is built per execution from the run's own config (a fork
- * may override endpoints), so one process can run against several servers at once.
+ * may override endpoints), so one process can run against several servers at once; the gateways
+ * of a process share one pool of slots per server (createCore), so runs on one server share its cap.
  */
 export function bindEngine(deps: BindEngineDeps): RunEngine {
   const base = {

@@ -14,8 +14,8 @@ export interface ScheduleFacts {
 }
 
 /**
- * Schedule units like the live progress (engine/scheduleProgress.ts): seed val, seed test, every
- * optimizer step, the final test. Read from the timeline index, so a run that is not executing
+ * Schedule units like the live progress (engine/scheduleProgress.ts): seed val, seed test (once
+ * landed), every optimizer step, the final test. Read from the timeline index, so a run that is not executing
  * here (another process, or stopped) still has a bar.
  */
 export function readScheduleFacts(store: EventStore, runId: string, config: RunConfig, trainSize: number, completed: boolean): ScheduleFacts {
@@ -27,19 +27,22 @@ export function readScheduleFacts(store: EventStore, runId: string, config: RunC
   const tested = store.db.prepare(`SELECT 1 FROM ${EVALUATIONS_TABLE} WHERE run_id = ? AND label = 'test' LIMIT 1`).get(runId) !== undefined;
   if (tested) return { done: total - 1, total, where: 'final test', failures };
   // The last event that sits in the schedule (epoch >= 0), own or inherited through the fork point.
-  const last = store.db.prepare(`SELECT epoch, step, type FROM ${TIMELINE_TABLE} WHERE run_id = ? AND epoch >= 0 ORDER BY position DESC LIMIT 1`).get(runId) as
+  // Epochs from 1 on first: the seed's test score (epoch 0) lands inside epoch 1, before it closes.
+  const last = store.db.prepare(`SELECT epoch, step, type FROM ${TIMELINE_TABLE} WHERE run_id = ? AND epoch >= 0 ORDER BY epoch > 0 DESC, position DESC LIMIT 1`).get(runId) as
     | { epoch: number; step: number; type: string } | undefined;
-  const seedEvals = (store.db.prepare(`SELECT count(*) AS n FROM ${EVALUATIONS_TABLE} WHERE run_id = ? AND label IN ('seed-val', 'seed-test')`).get(runId) as { n: number }).n;
+  const seedLabels = new Set((store.db.prepare(`SELECT DISTINCT label FROM ${EVALUATIONS_TABLE} WHERE run_id = ? AND label IN ('seed-val', 'seed-test')`).all(runId) as { label: string }[]).map((r) => r.label));
+  // Validated at the seed here, test score still in the background: one seed unit to go.
+  const seedOwed = seedUnits > 0 && seedLabels.has('seed-val') && !seedLabels.has('seed-test') ? 1 : 0;
   let done: number;
   let where: string;
   if (!last || last.epoch === 0) {
-    done = Math.min(seedEvals, seedUnits);
+    done = Math.min(seedLabels.size, seedUnits);
     where = 'seed evaluation';
   } else if (last.step <= 0) {
-    done = seedUnits + last.epoch * steps;
+    done = seedUnits - seedOwed + last.epoch * steps;
     where = `epoch ${last.epoch}/${config.epochs}`;
   } else {
-    done = seedUnits + (last.epoch - 1) * steps + Math.min(last.step, steps);
+    done = seedUnits - seedOwed + (last.epoch - 1) * steps + Math.min(last.step, steps);
     where = `epoch ${last.epoch}/${config.epochs} · step ${last.step}/${steps}`;
   }
   return { done: Math.min(done, total), total, where, failures };

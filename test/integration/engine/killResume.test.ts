@@ -6,6 +6,8 @@ import { comparable, createEngineWorld, smallEngineConfig } from './engineTestKi
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'executeRunChild.ts');
 const LARGEST_PHASE = 9;
+/** The seed test runs in the background until it lands before close-epoch 1: a kill before that loses it (cache off: sent again). */
+const SEED_TEST = 9;
 
 describe('kill -9 and resume', () => {
   it('a run killed with SIGKILL mid-run continues to the same events as an uninterrupted run', async () => {
@@ -40,7 +42,7 @@ describe('kill -9 and resume', () => {
       expect(comparable(world.store.readStream(runId)).slice(1)).toEqual(expected);
       const solver = world.simulator.stats().byRole.solver ?? 0;
       expect(solver).toBeGreaterThanOrEqual(referenceSolver);
-      expect(solver).toBeLessThanOrEqual(referenceSolver + LARGEST_PHASE);
+      expect(solver).toBeLessThanOrEqual(referenceSolver + LARGEST_PHASE + SEED_TEST);
     } finally {
       await world.dispose();
     }

@@ -4,6 +4,11 @@ import { comparable, createEngineWorld, smallEngineConfig } from './engineTestKi
 
 /** Largest number of solver calls one phase of this config can make (an evaluation of 9 items). */
 const LARGEST_PHASE = 9;
+/**
+ * The seed test (9 test items) runs in the background until it lands before close-epoch 1: an
+ * interruption before that drops it unlogged, and with the cache off its calls are sent again.
+ */
+const SEED_TEST = 9;
 
 describe('interrupt and resume', () => {
   it('aborting in flight at several points, then continuing, gives the uninterrupted run; logged calls are not redone', async () => {
@@ -41,7 +46,7 @@ describe('interrupt and resume', () => {
       expect(comparable(world.store.readStream(runId)).slice(1)).toEqual(expected);
       const solver = world.simulator.stats().byRole.solver ?? 0;
       expect(solver).toBeGreaterThanOrEqual(referenceSolver);
-      expect(solver).toBeLessThanOrEqual(referenceSolver + interruptions * LARGEST_PHASE);
+      expect(solver).toBeLessThanOrEqual(referenceSolver + interruptions * (LARGEST_PHASE + SEED_TEST));
     } finally {
       await world.dispose();
     }

@@ -40,6 +40,39 @@ describe('decideNextPhase', () => {
   });
 });
 
+describe('decideNextPhase: the seed test lands at a fixed point', () => {
+  const owed = { accuracies: { seedVal: 0.5, seedTest: null, val: null, test: null, testPromptOnly: null, valPromptOnly: null } };
+  const measured = { accuracies: { ...owed.accuracies, seedTest: 0.4 } };
+
+  it('goes on from seed-val to close-epoch 0: the seed test runs in the background', () => {
+    expect(next('remo', 'seed-val', 0, 0, owed)).toBe('close-epoch e0');
+    expect(next('remo', 'epoch-done', 0, 0, owed)).toBe('forward e1 s1');
+    expect(next('remo', 'step-done', 1, 2, owed)).toBe('epoch-val e1');
+    expect(next('remo', 'epoch-val', 1, 2, owed)).toBe('reflect e1');
+    expect(next('remo', 'reflect', 1, 2, owed)).toBe('meta e1');
+  });
+
+  it('slots it in right before close-epoch 1 (or the final test) while it is owed, and never again', () => {
+    expect(next('remo', 'meta', 1, 2, owed)).toBe('seed-test');
+    expect(next('remo', 'meta', 1, 2, measured)).toBe('close-epoch e1');
+    expect(next('remo-rag', 'epoch-val', 1, 2, owed)).toBe('seed-test');
+    expect(next('remo', 'epoch-done', 2, 0, owed)).toBe('seed-test');
+    expect(next('remo', 'epoch-done', 2, 0, measured)).toBe('test');
+    // Later epochs are not landing points: it is owed only until epoch 1 closes.
+    expect(next('remo', 'epoch-val', 2, 2, measured)).toBe('reflect e2');
+  });
+
+  it('owes none when the seed is not measured', () => {
+    const unmeasured = (stage: Stage, epoch: number, step: number) => {
+      const state = stateWith('remo', stage, epoch, step, owed);
+      state.config = { ...state.config!, measureSeed: false };
+      return describePhase(decideNextPhase(state)!);
+    };
+    expect(unmeasured('meta', 1, 2)).toBe('close-epoch e1');
+    expect(next('remo', 'meta', 1, 2)).toBe('close-epoch e1'); // nothing validated at the seed yet
+  });
+});
+
 describe('decideNextPhase: model facts first', () => {
   it('records the context windows (and the embedder, for notebook methods) before anything else, once', () => {
     const none = { endpoints: [], embedder: null };

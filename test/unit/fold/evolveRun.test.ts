@@ -114,3 +114,27 @@ describe('vector codec', () => {
     expect(cosineSimilarity(new Float32Array([1, 1]), new Float32Array([2, 2]))).toBeCloseTo(1);
   });
 });
+
+describe('evolveRun: the seed test, right after seed-val or later', () => {
+  const started = () => ev('RunStarted', { runId: 'r', config, dataset: { name: 'd', hash: 'h', itemCount: 3 }, split: { train: ['a'], val: ['v'], test: ['t'] }, templates: {}, memory: null, simulated: true });
+  const evaluation = (label: string, epoch: number, accuracy: number) => ev('EvaluationCompleted', {
+    label, epoch, step: 0, split: label === 'seed-test' ? 'test' : 'val', promptVersion: 0, withNotebook: true, correct: 1, total: 2, accuracy, items: [], calls: [],
+  });
+
+  it('an older log (seed test right after seed-val) folds as before: the seed test is a step of the schedule', () => {
+    position = 0;
+    const state = foldRun('r', [started(), evaluation('seed-val', 0, 0.5), evaluation('seed-test', 0, 0.25)]);
+    expect(state.cursor).toEqual({ epoch: 0, step: 0, stage: 'seed-test' });
+    expect(state.accuracies.seedTest).toBe(0.25);
+  });
+
+  it('a seed test landing later (before close-epoch 1) records its score and leaves the cursor where the schedule is', () => {
+    position = 0;
+    const state = foldRun('r', [
+      started(), evaluation('seed-val', 0, 0.5), ev('EpochCompleted', { epoch: 0, val: 0.5, promptVersion: 0, optimizerVersion: 0, notebookSize: 0 }),
+      evaluation('epoch-val', 1, 0.75), evaluation('seed-test', 0, 0.25),
+    ]);
+    expect(state.cursor).toEqual({ epoch: 1, step: 0, stage: 'epoch-val' });
+    expect(state.accuracies).toMatchObject({ seedVal: 0.5, seedTest: 0.25, val: 0.75 });
+  });
+});

@@ -16,7 +16,8 @@ import { applyThinkingSwitch, thinkingSwitchOf, usesLegacySwitch } from '../thin
 import type { ThinkingSwitchName } from '../thinking/thinkingSwitch';
 import { LlmError } from '../types';
 import type {
-  CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedResult, EndpointProfile, LlmGateway, Role, RoleBinding, RoleBindings, Sampling,
+  CallRecord, ChatMessage, ChatRequest, ChatResult, ConnectionReport, EmbedOptions, EmbedResult, EndpointProfile, LlmGateway, RequestPriority, Role, RoleBinding,
+  RoleBindings, Sampling,
 } from '../types';
 import { contextWindowFromModelList } from './contextWindowFromModelList';
 import { createEndpointClient } from './endpointClient';
@@ -48,6 +49,11 @@ export interface LlmGatewayDeps {
   embeddingDimensions?: number | null;
   /** Observer called once per finished call (cache hits included) with its accounting record. */
   onCall?: (record: CallRecord) => void;
+  /**
+   * The concurrency slots, per server. The composition root passes one pool to every gateway of a
+   * process, so the runs sharing a server share its cap. Default: a pool of this gateway's own.
+   */
+  pool?: EndpointPool;
 }
 
 /**
@@ -99,7 +105,7 @@ const estimateTokens = (text: string) => Math.ceil(text.length / 4);
  */
 export class OpenAiGateway implements LlmGateway {
   readonly embeddingDimensions = EMBEDDING_DIMENSIONS;
-  private readonly pool = new EndpointPool();
+  private readonly pool: EndpointPool;
   private readonly clients = new Map<string, OpenAI>();
   private readonly targets = new Map<string, readonly EndpointProfile[]>();
   private readonly cache: ResponseCache | undefined;
@@ -118,11 +124,16 @@ export class OpenAiGateway implements LlmGateway {
     this.env = deps.env ?? process.env;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
     this.cache = deps.db && deps.cache !== false ? new ResponseCache(deps.db, this.clock) : undefined;
+    this.pool = deps.pool ?? new EndpointPool();
   }
 
-  /** Requests in flight on an endpoint right now (for the UI and tests). */
+  /**
+   * Requests in flight right now on the server this endpoint talks to, from every run sharing the
+   * pool (for the UI's progress view and tests); 0 for an unknown name.
+   */
   inFlight(endpointName: string): number {
-    return this.pool.inFlight(endpointName);
+    const endpoint = this.deps.endpoints.find((candidate) => candidate.name === endpointName);
+    return endpoint ? this.pool.inFlight(endpoint) : 0;
   }
 
   async chat(request: ChatRequest): Promise<ChatResult> {
@@ -160,7 +171,7 @@ export class OpenAiGateway implements LlmGateway {
       }
     }
 
-    const outcome = await this.withRetries(request.role, candidates, request.signal, (endpoint, signal, watch) =>
+    const outcome = await this.withRetries(request.role, candidates, request.signal, request.priority ?? 'decision', (endpoint, signal, watch) =>
       this.sendChat(endpoint, request.role, request.messages, sampling, disableThinking, signal, request.onDelta, undefined, watch),
     );
     const reply = outcome.value;
@@ -183,7 +194,7 @@ export class OpenAiGateway implements LlmGateway {
     return this.finish({ text: split.text, ...(thinking !== undefined ? { thinking } : {}), record });
   }
 
-  async embed(texts: string[], options: { signal?: AbortSignal } = {}): Promise<EmbedResult> {
+  async embed(texts: string[], options: EmbedOptions = {}): Promise<EmbedResult> {
     const started = this.clock().getTime();
     const binding = this.deps.roles.embedder;
     if (!binding || binding.endpoint === LEXICAL_EMBEDDER) {
@@ -198,7 +209,7 @@ export class OpenAiGateway implements LlmGateway {
     }
     const candidates = this.candidates(binding.endpoint, 'embedder');
     const wanted = this.deps.embeddingDimensions === undefined ? EMBEDDING_DIMENSIONS : this.deps.embeddingDimensions;
-    const outcome = await this.withRetries('embedder', candidates, options.signal, async (endpoint, signal, watch) => {
+    const outcome = await this.withRetries('embedder', candidates, options.signal, options.priority ?? 'decision', async (endpoint, signal, watch) => {
       const body = await this.giveUpAfterTimeout(endpoint, watch, this.client(endpoint).embeddings.create(
         { model: endpoint.model, input: texts, ...(wanted !== null ? { dimensions: wanted } : {}), encoding_format: 'float' },
         { signal, headers: { [ROLE_HEADER]: 'embedder' }, timeout: hardTimeoutMs(endpoint) },
@@ -353,10 +364,11 @@ export class OpenAiGateway implements LlmGateway {
     role: Role,
     candidates: readonly EndpointProfile[],
     signal: AbortSignal | undefined,
+    priority: RequestPriority,
     attempt: (endpoint: EndpointProfile, signal: AbortSignal | undefined, watch: AttemptWatch) => Promise<T>,
   ): Promise<AttemptOutcome<T>> {
     for (let attempts = 1; ; attempts += 1) {
-      const lease = await this.pool.acquire(candidates, signal, () => this.abortError(role));
+      const lease = await this.pool.acquire(candidates, signal, () => this.abortError(role), priority);
       const endpoint = lease.endpoint;
       const watch: AttemptWatch = {};
       let failure: unknown;

@@ -1,6 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { startSimulator } from '../../../electron/core/llm/simulator/startSimulator';
+import { createLlmGateway } from '../../../electron/core/llm/gateway/openAiGateway';
 import { fixedReplyServer, gatewayOn, simEndpoint, solverMessages, TINY_GSM8K } from './llmTestKit';
+import { defaultRoleBindings } from './defaultRoleBindings';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -39,4 +41,20 @@ it('given the built-in lexical embedder, then its token counts are marked as est
   const gateway = gatewayOn([simEndpoint(sim)]);
   expect((await gateway.embed(['a question about apples'])).record.estimated).toBe(true);
   expect((await gateway.chat({ role: 'solver', messages: solverMessages(TINY_GSM8K[0]!.question) })).record.estimated).toBeUndefined();
+});
+
+it('given an embedding server that sends no usage, then the embedder\'s record marks its token count as an estimate', async () => {
+  const vector = Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0));
+  const reply = (usage?: object) => JSON.stringify({ object: 'list', model: 'e', data: [{ object: 'embedding', index: 0, embedding: vector }], ...(usage ? { usage } : {}) });
+  for (const [usage, estimated] of [[undefined, true], [{ prompt_tokens: 7, total_tokens: 7 }, undefined]] as const) {
+    const server = await fixedReplyServer(200, 'application/json', reply(usage));
+    cleanups.push(server.stop);
+    const gateway = createLlmGateway({
+      endpoints: [{ name: 'emb', kind: 'custom', baseURL: server.url, model: 'e', maxConcurrency: 1, timeoutMs: 5000 }],
+      roles: defaultRoleBindings('emb', { embedderEndpoint: 'emb' }),
+    });
+    const record = (await gateway.embed(['a question about apples'])).record;
+    expect(record.estimated).toBe(estimated);
+    if (usage) expect(record.promptTokens).toBe(7);
+  }
 });

@@ -228,8 +228,12 @@ export class OpenAiGateway implements LlmGateway {
         );
       }
       const usage = (body as { usage?: { prompt_tokens?: number } }).usage;
-      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0), fingerprint: fingerprintOf(body) };
-      return { rows, promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0), estimated: usage?.prompt_tokens === undefined };
+      return {
+        rows,
+        promptTokens: usage?.prompt_tokens ?? texts.reduce((sum, text) => sum + estimateTokens(text), 0),
+        estimated: usage?.prompt_tokens === undefined,
+        fingerprint: fingerprintOf(body),
+      };
     });
     const record: CallRecord = {
       role: 'embedder', endpoint: outcome.endpoint.name, model: outcome.endpoint.model,

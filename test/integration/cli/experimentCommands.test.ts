@@ -1,45 +1,8 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type BetterSqlite3 from 'better-sqlite3';
 import { createTestWorld, smallConfig, type TestWorld } from '../runs/runFixtures';
+import { loggedRequestsByRole, runEventCount, subtractCounts } from './loggedRequests';
 import { lastJsonLine, runRemo, spawnRemo, waitUntil, writeJson } from './cliHarness';
-
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-
-/** Requests to the simulator the log records, per role (cached and local calls were not requests). */
-function loggedRequestsByRole(dbPath: string): Record<string, number> {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const counts: Record<string, number> = {};
-    for (const row of db.prepare('SELECT data FROM events').iterate() as Iterable<{ data: string }>) {
-      const calls = (JSON.parse(row.data) as { calls?: Array<{ role: string; cached: boolean; endpoint: string }> }).calls ?? [];
-      for (const call of calls) {
-        if (call.cached || call.endpoint === 'builtin:lexical') continue;
-        counts[call.role] = (counts[call.role] ?? 0) + 1;
-      }
-    }
-    return counts;
-  } finally {
-    db.close();
-  }
-}
-
-function runEventCount(dbPath: string): number {
-  try {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare("SELECT count(*) AS n FROM events WHERE stream_id NOT LIKE '$%'").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
-const subtract = (a: Record<string, number>, b: Record<string, number>) =>
-  Object.fromEntries(Object.keys({ ...a, ...b }).map((role) => [role, (a[role] ?? 0) - (b[role] ?? 0)]).filter(([, n]) => n !== 0));
 
 interface RowJson { method: string; runs: string[]; wallSeconds: unknown; val: { mean: number | null; sd: number | null; ci: [number, number] | null }; test: { mean: number | null } }
 
@@ -109,7 +72,7 @@ describe('remo experiment', () => {
 
     const final = { sent: world.simulator.stats().byRole, logged: loggedRequestsByRole(db) };
     // What the resuming process sent is exactly what it logged: nothing logged before the kill was asked again.
-    expect(subtract(final.sent, atKill.sent)).toEqual(subtract(final.logged, atKill.logged));
+    expect(subtractCounts(final.sent, atKill.sent)).toEqual(subtractCounts(final.logged, atKill.logged));
     // Same numbers as the uninterrupted experiment: accuracies, calls, tokens (run ids and wall times differ).
     const comparable = (list: RowJson[]) => list.map(({ runs: _r, wallSeconds: _w, ...rest }) => rest);
     expect(comparable(rows)).toEqual(comparable(referenceRows));

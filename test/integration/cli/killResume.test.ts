@@ -1,51 +1,8 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type BetterSqlite3 from 'better-sqlite3';
 import { createTestWorld, smallConfig, type TestWorld } from '../runs/runFixtures';
+import { loggedRequestsByRole, runEventCount, subtractCounts } from './loggedRequests';
 import { lastJsonLine, runRemo, spawnRemo, waitUntil, writeJson } from './cliHarness';
-
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-
-interface LoggedCall {
-  role: string;
-  cached: boolean;
-  endpoint: string;
-}
-
-/** Non-cached, non-local calls per role recorded in the log: each one was a request to the simulator. */
-function loggedRequestsByRole(dbPath: string): Record<string, number> {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const counts: Record<string, number> = {};
-    for (const row of db.prepare('SELECT data FROM events').iterate() as Iterable<{ data: string }>) {
-      const calls = (JSON.parse(row.data) as { calls?: LoggedCall[] }).calls ?? [];
-      for (const call of calls) {
-        if (call.cached || call.endpoint === 'builtin:lexical') continue;
-        counts[call.role] = (counts[call.role] ?? 0) + 1;
-      }
-    }
-    return counts;
-  } finally {
-    db.close();
-  }
-}
-
-function eventCount(dbPath: string): number {
-  try {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
-const subtract = (a: Record<string, number>, b: Record<string, number>) =>
-  Object.fromEntries(Object.keys({ ...a, ...b }).map((role) => [role, (a[role] ?? 0) - (b[role] ?? 0)]).filter(([, n]) => n !== 0));
 
 describe('remo run killed with SIGKILL, then remo resume', () => {
   let world: TestWorld;
@@ -71,7 +28,7 @@ describe('remo run killed with SIGKILL, then remo resume', () => {
     world.simulator.resetStats();
     const db = world.dbPath('killed.db');
     const victim = spawnRemo(['run', '--config', config, '--db', db]);
-    await waitUntil(() => eventCount(db) > 30, 60_000, 20);
+    await waitUntil(() => runEventCount(db) > 30, 60_000, 20);
     victim.child.kill('SIGKILL');
     const killed = await victim.done;
     expect(killed.signal).toBe('SIGKILL');
@@ -89,7 +46,7 @@ describe('remo run killed with SIGKILL, then remo resume', () => {
 
     const final = { sent: world.simulator.stats().byRole, logged: loggedRequestsByRole(db) };
     // Every request the resumed process sent is a call it logged: nothing logged before the kill was sent again.
-    expect(subtract(final.sent, atKill.sent)).toEqual(subtract(final.logged, atKill.logged));
+    expect(subtractCounts(final.sent, atKill.sent)).toEqual(subtractCounts(final.logged, atKill.logged));
     // Requests in flight at the kill were never logged; they are the only extra ones.
     for (const [role, n] of Object.entries(atKill.logged)) expect(atKill.sent[role] ?? 0).toBeGreaterThanOrEqual(n);
     // And the log is the log of an uninterrupted run: same calls per role, same results.

@@ -63,6 +63,23 @@ test('a deep link restores the run and the point after a reload', async ({ page,
   await expect(page.getByTestId('prompt-text')).toHaveText(expected.prompt.text);
 });
 
+test('a link followed right after a scrub step wins over the URL update the step still owes', async ({ page, stack }) => {
+  const events = stack.core.runs.events(stack.remoRunId, { limit: 100_000 });
+  const start = events[Math.floor(events.length / 2)]!.globalPosition;
+  const target = events[Math.floor(events.length / 5)]!.globalPosition;
+  await openApp(page, stack, `#run=${stack.remoRunId}&at=${start}`);
+  await shownAt(page, start);
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('ArrowRight');
+  await shownAt(page, events[Math.floor(events.length / 2) + 1]!.globalPosition);
+  // Pin the point (the compare-against-pinned path), then follow a link at once: within the 150 ms
+  // the app waits before writing the step's point into the URL.
+  await page.getByTestId('pin').click();
+  await page.evaluate((hash) => { window.location.hash = hash; }, `#run=${stack.remoRunId}&at=${target}`);
+  await shownAt(page, target);
+  await expect(page).toHaveURL(new RegExp(`#run=${stack.remoRunId}&at=${target}$`));
+});
+
 test('the inspector shows a critique\'s text and an LLM call\'s tokens', async ({ page, stack }) => {
   const events = stack.core.runs.events(stack.remoRunId, { limit: 100_000 });
   const critique = events.find((e) => e.type === 'CritiqueWritten')!;

@@ -20,7 +20,10 @@ function plainClient(client: ApiClient) {
 
 /** An experiment file over the small test config: the four methods x two seeds. */
 function fourByTwo(url: string): Record<string, unknown> {
-  const { method: _method, seed: _seed, name: _name, ...base } = smallConfig(url, { epochs: 1, split: { train: 6, val: 8, test: 10 } });
+  const { method: _method, seed: _seed, name: _name, ...base } = smallConfig(url, {
+    epochs: 1, split: { train: 6, val: 8, test: 10 },
+    endpoints: [{ name: 'sim', kind: 'simulator', baseURL: url, model: 'remo-simulator', concurrency: 4, timeoutMs: 30_000 }],
+  });
   return { name: 'four by two', base, grid: { methods: ['textgrad', 'remo-rag', 'remo-optimizer', 'remo'], seeds: [0, 1] } };
 }
 
@@ -49,9 +52,12 @@ describe('experiments: methods x seeds over one base config', { timeout: 120_000
     expect(plan.simulated).toBe(true);
     expect(await api.call('experiments.list', {})).toEqual([]); // planning writes nothing
 
+    world.simulator.resetStats();
     const { experimentId, runIds } = await api.call('experiments.start', { config });
     expect(runIds).toHaveLength(8);
     for (const runId of runIds) expect((await core.runs.waitForRun(runId)).status).toBe('completed');
+    // Eight runs at once on one server of concurrency 4: the server never saw more than 4.
+    expect(world.simulator.stats().maxInFlight).toBe(4);
 
     const view = await api.call('experiments.show', { experimentId });
     expect(view.status).toBe('completed');

@@ -24,6 +24,13 @@ export type VerifyResult =
  * head and get the chain checks only.
  */
 export function verifyEventLog(db: Db): VerifyResult {
+  // One read transaction: the walk and the head are read from one snapshot, so an append committed
+  // meanwhile by another connection (a run executing on the writer thread) cannot look like a
+  // cut-off tail. Read-only: it never blocks the writer (WAL).
+  return db.transaction(() => walkLog(db))();
+}
+
+function walkLog(db: Db): VerifyResult {
   // A trigger counts only if it still refuses: same name, on events, and its body still aborts.
   const triggers = new Set(
     (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").all() as { name: string; sql: string }[])

@@ -49,6 +49,9 @@ export interface ExperimentService {
   resume(experimentId: string): Promise<{ experimentId: string; started: string[]; resumed: string[] }>;
 }
 
+/** Completed runs whose final tests are kept in memory at once (an experiment has at most 60). */
+const MAX_CACHED_TESTS = 500;
+
 /** Statuses a run can be resumed from; 'stopped' is final (the user stopped it) and 'running' needs nothing. */
 const RESUMABLE = new Set(['paused', 'failed', 'interrupted']);
 
@@ -59,6 +62,9 @@ const RESUMABLE = new Set(['paused', 'failed', 'interrupted']);
  * endpoints' `concurrency` holds over all of them, and decision work goes before measurements.
  */
 export function createExperimentService(deps: ExperimentServiceDeps): ExperimentService {
+  // Final tests of completed runs, item by item. A completed run's log never changes, and `show`
+  // is polled while an experiment runs (the CLI's progress, the UI), so each is read once.
+  const finalTests = new Map<string, TestCorrectness | null>();
   function parseExperiment(json: unknown): ExperimentConfig {
     const parsed = experimentConfigSchema.safeParse(json);
     if (!parsed.success) {
@@ -181,11 +187,13 @@ export function createExperimentService(deps: ExperimentServiceDeps): Experiment
       const experiment = require(experimentId);
       const cells = cellViews(experiment);
       const rows = aggregateExperiment(cells);
-      const tests = new Map<string, TestCorrectness | null>();
       const testOf = (runId: string | null) => {
         if (!runId) return null;
-        if (!tests.has(runId)) tests.set(runId, deps.testCorrectness(runId));
-        return tests.get(runId) ?? null;
+        if (!finalTests.has(runId)) {
+          if (finalTests.size >= MAX_CACHED_TESTS) finalTests.clear();
+          finalTests.set(runId, deps.testCorrectness(runId));
+        }
+        return finalTests.get(runId) ?? null;
       };
       const comparisons = [];
       for (let i = 0; i < rows.length; i += 1) {

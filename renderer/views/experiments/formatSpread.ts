@@ -15,7 +15,7 @@ const points = (value: number) => (value * 100).toFixed(1);
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(1)}`;
 const dash = (text: string) => text.replace(/^-/, '−');
 
-/** An accuracy spread in percent: "70.0%", "± 5.0", "[62.1, 77.9]" (one decimal; the interval may pass 0–100 with few seeds). */
+/** An accuracy spread in percent: "70.0%", "± 5.0", "[62.1, 77.9]" (one decimal; the core clips the interval to 0–100). */
 export function formatSpreadPercent(spread: Spread): SpreadText {
   if (spread.mean === null) return NONE;
   return {

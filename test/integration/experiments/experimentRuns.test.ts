@@ -38,7 +38,8 @@ describe('experiments: methods x seeds over one base config', { timeout: 120_000
   });
 
   it('runs 4 methods x 2 seeds against the simulator; the table is the individual runs\' numbers', async () => {
-    world = await createTestWorld({ latencyMs: 2 });
+    // 20 ms per reply: long enough that the pool's 4 slots are all busy at once at the server.
+    world = await createTestWorld({ latencyMs: 20 });
     core = await createCore({ dbPath: world.dbPath() });
     const api = plainClient(createApiClient(createApiService(apiDepsFromCore(core, { version: '0.0.0' })).inProcess()));
     const config = fourByTwo(world.simulator.url);
